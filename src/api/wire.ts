@@ -1,0 +1,134 @@
+/**
+ * The wire format shared by the browser kit and the mock payment server: the client-safe
+ * view of a checkout session, the confirm request and response, and the error object.
+ * Stripe-shaped: ids with prefixes, amounts in integer minor units, timestamps in Unix seconds.
+ * Types and three constant names: importing it costs a few bytes at most.
+ */
+
+export type SessionStatus = 'open' | 'complete' | 'expired';
+export type PaymentStatus = 'unpaid' | 'paid';
+export type UiMode = 'hosted' | 'embedded';
+export type PaymentIntentStatus = 'requires_payment_method' | 'requires_action' | 'succeeded' | 'canceled';
+
+export type ApiErrorType =
+  | 'api_error'
+  | 'card_error'
+  | 'idempotency_error'
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'rate_limit_error';
+
+/** `{error: ApiError}` is the body of every 4xx answer. */
+export interface ApiError {
+  type: ApiErrorType;
+  /** e.g. `card_declined`, `incorrect_cvc`, `expired_card`, `session_expired`, `resource_missing`. */
+  code?: string;
+  decline_code?: string;
+  message: string;
+  /** The request parameter at fault, in bracket notation (`payment_method[card][cvc]`). */
+  param?: string;
+}
+
+export interface ApiErrorResponse {
+  error: ApiError;
+}
+
+export interface ListObject<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+  url: string;
+}
+
+export interface LineItem {
+  id: string;
+  object: 'item';
+  /** The product name, shown to the shopper. Server-provided text: render as text. */
+  description: string;
+  quantity: number;
+  currency: string;
+  amount_subtotal: number;
+  amount_total: number;
+  price: {
+    id: string;
+    object: 'price';
+    unit_amount: number;
+    currency: string;
+    product: string;
+  };
+}
+
+export interface NextAction {
+  type: 'redirect_to_url';
+  redirect_to_url: { url: string; return_url: string };
+}
+
+/** What the browser may see of a payment intent. */
+export interface ClientPaymentIntent {
+  id: string;
+  object: 'payment_intent';
+  status: PaymentIntentStatus;
+  amount: number;
+  currency: string;
+  last_payment_error: ApiError | null;
+  next_action: NextAction | null;
+}
+
+/** `GET /v1/checkout/sessions/:id` with a publishable key and the client secret. */
+export interface ClientSession {
+  id: string;
+  object: 'checkout.session';
+  status: SessionStatus;
+  payment_status: PaymentStatus;
+  ui_mode: UiMode;
+  currency: string;
+  amount_subtotal: number;
+  amount_total: number;
+  customer_email: string | null;
+  /** The hosted payment page (hosted sessions), else null. */
+  url: string | null;
+  expires_at: number;
+  livemode: boolean;
+  line_items: ListObject<LineItem>;
+  payment_intent: ClientPaymentIntent | null;
+}
+
+export interface CardDetails {
+  number: string;
+  exp_month: number;
+  exp_year: number;
+  cvc: string;
+}
+
+/** `POST /v1/checkout/sessions/:id/confirm` body (JSON), with an `Idempotency-Key` header. */
+export interface ConfirmRequest {
+  client_secret: string;
+  payment_method: {
+    type: 'card';
+    card: CardDetails;
+    billing_details: { name: string; email?: string };
+  };
+  return_url?: string;
+}
+
+export interface ConfirmResponse {
+  session: ClientSession;
+  payment_intent: ClientPaymentIntent;
+}
+
+/**
+ * Posted by the 3-D Secure challenge page to its parent window when it runs in a frame,
+ * with the merchant page's origin as target. Only a hint: the kit re-reads the outcome.
+ */
+export interface ThreeDSCompleteMessage {
+  type: 'checkout-3ds-complete';
+  session_id: string;
+  payment_intent: string;
+}
+
+/** Query parameters appended to the return URL after a 3-D Secure redirect. */
+export const RETURN_PARAM_SESSION = 'checkout_session_id';
+export const RETURN_PARAM_STATUS = 'redirect_status';
+/** Header carrying the client secret on browser reads (never the URL). */
+export const CLIENT_SECRET_HEADER = 'Checkout-Client-Secret';
