@@ -1,0 +1,65 @@
+/**
+ * Browser-side helpers for component tests: create real sessions on the mock server through
+ * the test backend (which holds the secret key), and read the test configuration.
+ */
+import type { ClientSession } from '../../src/api/wire.js';
+
+export interface TestConfig {
+  crossOriginApiBase: string;
+  publishableKey: string;
+}
+
+export interface CreatedSession extends ClientSession {
+  client_secret: string;
+  return_url?: string | null;
+  success_url?: string | null;
+}
+
+let config: Promise<TestConfig> | undefined;
+
+export function testConfig(): Promise<TestConfig> {
+  config ??= fetch('/__test/config').then((r) => r.json() as Promise<TestConfig>);
+  return config;
+}
+
+/** Calls the merchant API (`/v1/…`) with the secret key, through the test backend. */
+export async function merchantApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const response = await fetch(`/__test/merchant${path}`, init);
+  const json = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+export interface SessionOptions {
+  ui_mode?: 'embedded' | 'hosted';
+  currency?: string;
+  unit_amount?: number;
+  quantity?: number;
+  name?: string;
+  customer_email?: string;
+}
+
+/** A fresh open session with one line item. */
+export function createSession(options: SessionOptions = {}): Promise<CreatedSession> {
+  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email } = options;
+  const urls =
+    ui_mode === 'embedded'
+      ? { return_url: `${location.origin}/return` }
+      : { success_url: `${location.origin}/success?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${location.origin}/cancel` };
+  return merchantApi<CreatedSession>('POST', '/v1/checkout/sessions', {
+    mode: 'payment',
+    ui_mode,
+    ...urls,
+    ...(customer_email ? { customer_email } : {}),
+    line_items: [{ quantity, price_data: { currency, unit_amount, product_data: { name } } }],
+  });
+}
+
+export function expireSession(id: string): Promise<unknown> {
+  return merchantApi('POST', `/v1/checkout/sessions/${id}/expire`);
+}
