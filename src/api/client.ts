@@ -1,0 +1,70 @@
+/**
+ * The browser half of the payment API: read a session and confirm it, with the publishable key
+ * in `Authorization` and the client secret in a header or the body, never in a URL. Every
+ * outcome resolves to `{session}`-shaped data or a normalised `CheckoutError`; nothing throws.
+ */
+import type { CheckoutError } from '../events.js';
+import { errorMessage } from '../strings.js';
+import { CLIENT_SECRET_HEADER } from './wire.js';
+import type { ApiErrorResponse, ClientSession, ConfirmResponse } from './wire.js';
+
+export interface ApiConfig {
+  /** Origin (and optional path prefix) of the payment server, without a trailing slash. */
+  apiBase: string;
+  publishableKey: string;
+  clientSecret: string;
+}
+
+export type ApiResult<T> = { data: T; error?: undefined } | { data?: undefined; error: CheckoutError };
+
+export const connectionError = (): CheckoutError => ({
+  type: 'api_connection_error',
+  code: 'network_error',
+  message: errorMessage('network_error'),
+});
+
+async function call<T>(config: ApiConfig, path: string, init: RequestInit, headers: Record<string, string>): Promise<ApiResult<T>> {
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetch(`${config.apiBase}/v1/checkout/sessions/${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${config.publishableKey}`, ...headers },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    body = await response.json();
+  } catch (e) {
+    // An abort is reported like a lost connection; callers that aborted ignore the answer.
+    return { error: connectionError() };
+  }
+  if (response.ok) return { data: body as T };
+  const wire = (body as Partial<ApiErrorResponse> | null)?.error;
+  const code = wire?.code ?? (response.status === 404 ? 'resource_missing' : 'unexpected');
+  const error: CheckoutError = { type: wire?.type ?? 'api_error', code, message: errorMessage(code, wire?.decline_code) };
+  if (wire?.decline_code) error.decline_code = wire.decline_code;
+  if (wire?.param) error.param = wire.param;
+  return { error };
+}
+
+export function fetchSession(config: ApiConfig, id: string, signal?: AbortSignal): Promise<ApiResult<ClientSession>> {
+  return call(config, encodeURIComponent(id), { signal }, { [CLIENT_SECRET_HEADER]: config.clientSecret });
+}
+
+/** `idempotencyKey` stays the same when the very same attempt is sent again after a network failure. */
+export function confirmSession(
+  config: ApiConfig,
+  id: string,
+  body: string,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ConfirmResponse>> {
+  return call(config, `${encodeURIComponent(id)}/confirm`, { method: 'POST', body, signal }, {
+    'content-type': 'application/json',
+    'idempotency-key': idempotencyKey,
+  });
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

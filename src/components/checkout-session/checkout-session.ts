@@ -1,0 +1,328 @@
+/**
+ * Loads one checkout session from the payment server and shares it, with the actions that act
+ * on it, with every element inside (at any depth, across shadow roots).
+ *
+ * @summary The checkout: holds the session, confirms the payment, handles 3-D Secure.
+ *
+ * @fires checkout-ready - The session loaded and is open.
+ * @fires checkout-confirm - The payment succeeded (as re-read from the server).
+ * @fires checkout-error - Anything failed: configuration, loading, the payment.
+ * @fires checkout-redirect - Cancelable: about to leave the page for 3-D Secure (`three-ds="redirect"`).
+ *
+ * @slot - The summary, the payment element and anything else of the merchant's.
+ * @csspart status - The loading message.
+ * @csspart error - Why the checkout cannot be used.
+ *
+ * @cssprop --checkout-color-primary - Buttons, focus rings, links.
+ * @cssprop --checkout-color-on-primary - Text on primary.
+ * @cssprop --checkout-color-text - Text.
+ * @cssprop --checkout-color-text-secondary - Hints and secondary text.
+ * @cssprop --checkout-color-background - Input and dialog background.
+ * @cssprop --checkout-color-border - Input borders.
+ * @cssprop --checkout-color-danger - Errors (always with an icon too).
+ * @cssprop --checkout-color-success - The paid message.
+ * @cssprop --checkout-color-focus - The focus ring.
+ * @cssprop --checkout-border-radius - Corners.
+ * @cssprop --checkout-font-family - Font.
+ * @cssprop --checkout-font-size - Base font size.
+ * @cssprop --checkout-spacing - Base gap between fields.
+ */
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { confirmSession, fetchSession, newIdempotencyKey } from '../../api/client.js';
+import type { ApiConfig } from '../../api/client.js';
+import { RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../../api/wire.js';
+import type { ClientPaymentIntent, ClientSession } from '../../api/wire.js';
+import { checkoutContext } from '../../context.js';
+import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
+import { CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from '../../events.js';
+import type { CheckoutError, CheckoutErrorType } from '../../events.js';
+import { errorMessage, strings } from '../../strings.js';
+import { errorIcon, tokens } from '../theme.js';
+
+const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
+
+const failure = (type: CheckoutErrorType, code: string, param?: string): CheckoutError => ({
+  type,
+  code,
+  message: errorMessage(code),
+  ...(param ? { param } : {}),
+});
+
+/** The error a payment intent carries after a decline or a failed authentication. */
+function intentError(intent: ClientPaymentIntent | null | undefined, fallback: string): CheckoutError {
+  const wire = intent?.last_payment_error;
+  const code = wire?.code ?? fallback;
+  return { ...failure(wire?.type ?? 'card_error', code), ...(wire?.decline_code ? { decline_code: wire.decline_code, message: errorMessage(code, wire.decline_code) } : {}) };
+}
+
+/** Removes this kit's return parameters from a query string, byte for byte keeping the rest. */
+export function stripReturnParams(search: string): string {
+  const kept = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => pair && !new RegExp(`^(${RETURN_PARAM_SESSION}|${RETURN_PARAM_STATUS})(=|$)`).test(pair));
+  return kept.length ? `?${kept.join('&')}` : '';
+}
+
+@customElement('checkout-session')
+export class CheckoutSessionElement extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      [part='status'] {
+        color: var(--_muted);
+        margin: 0 0 var(--_space);
+      }
+      [part='error'] {
+        margin: 0 0 var(--_space);
+      }
+    `,
+  ];
+
+  readonly #provider = new ContextProvider(this, { context: checkoutContext });
+  /** The (session, secret, key, server) that is loaded or loading; a change loads anew. */
+  #loadedFor = '';
+  #loading?: AbortController | undefined;
+  #source?: PaymentMethodSource | undefined;
+  #confirming?: Promise<ConfirmResult> | undefined;
+  /** The last attempt, kept only while it may be resent after a network failure. */
+  #retry?: { body: string; key: string } | undefined;
+  #challengeDone?: ((completed: boolean) => void) | undefined;
+  #snapshot: CheckoutSnapshot = {
+    status: 'idle',
+    apiBase: '',
+    confirm: () => this.confirm(),
+    register: (source) => {
+      if (this.#source && this.#source !== source) return null;
+      this.#source = source;
+      return () => {
+        if (this.#source === source) this.#source = undefined;
+      };
+    },
+    endChallenge: (completed) => {
+      const done = this.#challengeDone;
+      this.#challengeDone = undefined;
+      done?.(completed);
+    },
+  };
+
+  /** The checkout session's id (`cs_…`). */
+  @property({ attribute: 'session-id' }) sessionId = '';
+  /** The session's client secret, from the merchant's server. Sent in a header, never in a URL. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+  /** `pk_test_…` or `pk_live_…`. */
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  /** The payment server; defaults to this page's origin. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** Where 3-D Secure returns the shopper; defaults to the current page. */
+  @property({ attribute: 'return-url' }) returnUrl = '';
+  /** `modal` (default): the bank's challenge in a dialog; `redirect`: a full-page visit. */
+  @property({ attribute: 'three-ds' }) threeDs: 'modal' | 'redirect' = 'modal';
+
+  /** The current state: status, session, errors. Replaced (never mutated) on every change. */
+  get snapshot(): CheckoutSnapshot {
+    return this.#snapshot;
+  }
+
+  get #base(): string {
+    return (this.apiBase || location.origin).replace(/\/+$/, '');
+  }
+
+  get #config(): ApiConfig {
+    return { apiBase: this.#base, publishableKey: this.publishableKey, clientSecret: this.clientSecret };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached after a removal that cut a request short: look again.
+    if (!this.#loadedFor && this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A load cut short is redone on re-attach. A confirm is left to finish: aborting it would
+    // not stop the server, only hide the outcome.
+    if (this.#loading) {
+      this.#loading.abort();
+      this.#loading = undefined;
+      this.#loadedFor = '';
+    }
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    const key = [this.sessionId, this.clientSecret, this.publishableKey, this.#base].join('\n');
+    if (this.isConnected && key !== this.#loadedFor) {
+      this.#loadedFor = key;
+      void this.#load();
+    }
+  }
+
+  #set(patch: Partial<CheckoutSnapshot>): void {
+    this.#snapshot = { ...this.#snapshot, ...patch };
+    this.#provider.setValue(this.#snapshot);
+    this.requestUpdate();
+  }
+
+  #emitError(error: CheckoutError): void {
+    this.dispatchEvent(new CheckoutErrorEvent(error));
+  }
+
+  #fail(error: CheckoutError, session?: ClientSession): void {
+    this.#set({ status: 'error', error, session, paymentError: undefined, challengeUrl: undefined });
+    this.#emitError(error);
+  }
+
+  #configError(): CheckoutError | undefined {
+    for (const [name, value] of [
+      ['session-id', this.sessionId],
+      ['client-secret', this.clientSecret],
+      ['publishable-key', this.publishableKey],
+    ] as const) {
+      if (!value) return failure('integration_error', 'missing_attribute', name);
+    }
+    // Never send anything else (a secret key above all) as a publishable key.
+    if (!PUBLISHABLE_KEY.test(this.publishableKey)) return failure('integration_error', 'invalid_publishable_key', 'publishable-key');
+    try {
+      new URL(this.#base);
+    } catch {
+      return failure('integration_error', 'invalid_api_base', 'api-base');
+    }
+    return undefined;
+  }
+
+  /** True when the page was loaded as this session's return from a 3-D Secure redirect. */
+  #takeReturn(): boolean {
+    const params = new URLSearchParams(location.search);
+    if (!this.sessionId || params.get(RETURN_PARAM_SESSION) !== this.sessionId) return false;
+    history.replaceState(history.state, '', location.pathname + stripReturnParams(location.search) + location.hash);
+    return true;
+  }
+
+  async #load(): Promise<void> {
+    this.#retry = undefined;
+    this.#confirming = undefined;
+    this.#set({ apiBase: this.#base, session: undefined, error: undefined, paymentError: undefined, challengeUrl: undefined });
+    const problem = this.#configError();
+    this.#loading?.abort();
+    this.#loading = undefined;
+    if (problem) return this.#fail(problem);
+    const returning = this.#takeReturn();
+    const request = (this.#loading = new AbortController());
+    this.#set({ status: 'loading' });
+    const { data, error } = await fetchSession(this.#config, this.sessionId, request.signal);
+    if (request.signal.aborted) return;
+    this.#loading = undefined;
+    if (error) return this.#fail(error);
+    if (data.payment_status === 'paid' || data.status === 'complete') {
+      if (!returning) return this.#fail(failure('invalid_request_error', 'session_completed'), data);
+      this.#set({ status: 'complete', session: data });
+      this.dispatchEvent(new CheckoutConfirmEvent({ session: data }));
+      return;
+    }
+    if (data.status === 'expired') return this.#fail(failure('invalid_request_error', 'session_expired'), data);
+    this.#set({ status: 'ready', session: data });
+    this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
+    if (returning) this.#payFailed(intentError(data.payment_intent, 'authentication_failed'));
+  }
+
+  /** `show`: the attempt ran, so the form goes back to ready with the reason on it. */
+  #payFailed(error: CheckoutError, show = true): ConfirmResult {
+    if (show) this.#set({ status: 'ready', paymentError: error, challengeUrl: undefined });
+    this.#emitError(error);
+    return { error };
+  }
+
+  #paid(session: ClientSession): ConfirmResult {
+    this.#set({ status: 'complete', session, paymentError: undefined, challengeUrl: undefined });
+    this.dispatchEvent(new CheckoutConfirmEvent({ session }));
+    return { session };
+  }
+
+  async #pay(): Promise<ConfirmResult> {
+    const { status, session } = this.#snapshot;
+    if (status !== 'ready' || !session) return this.#payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
+    if (!this.#source) return this.#payFailed(failure('integration_error', 'no_payment_element'), false);
+    const paymentMethod = this.#source.collect();
+    if (!paymentMethod) return this.#payFailed(failure('validation_error', 'validation_failed'), false);
+
+    const body = JSON.stringify({ client_secret: this.clientSecret, payment_method: paymentMethod, return_url: this.returnUrl || location.href });
+    const key = this.#retry?.body === body ? this.#retry.key : newIdempotencyKey();
+    this.#retry = undefined;
+    this.#set({ status: 'paying', paymentError: undefined });
+    const { data, error } = await confirmSession(this.#config, session.id, body, key);
+    if (error) {
+      // Only a request that may never have arrived is resent under the same key.
+      if (error.type === 'api_connection_error') this.#retry = { body, key };
+      return this.#payFailed(error);
+    }
+    const intent = data.payment_intent;
+    if (intent.status === 'succeeded' || data.session.payment_status === 'paid') return this.#paid(data.session);
+    const url = intent.status === 'requires_action' ? intent.next_action?.redirect_to_url.url : undefined;
+    if (!url) return this.#payFailed(intentError(intent, 'card_declined'));
+    this.#set({ session: data.session });
+    return this.threeDs === 'redirect' ? this.#redirect(url) : this.#challenge(url);
+  }
+
+  #redirect(url: string): Promise<ConfirmResult> | ConfirmResult {
+    const event = new CheckoutRedirectEvent({ url, reason: 'three_d_secure' });
+    if (this.dispatchEvent(event)) {
+      location.assign(url);
+      // The page is leaving: the outcome is read when the shopper comes back.
+      return new Promise<ConfirmResult>(() => {});
+    }
+    const error = failure('invalid_request_error', 'redirect_canceled');
+    this.#set({ status: 'ready' });
+    return { error };
+  }
+
+  async #challenge(url: string): Promise<ConfirmResult> {
+    const completed = await new Promise<boolean>((resolve) => {
+      this.#challengeDone = resolve;
+      this.#set({ status: 'authenticating', challengeUrl: url });
+    });
+    if (!completed) return this.#payFailed(failure('card_error', 'authentication_canceled'));
+    // The frame's message is only a hint: the server says what happened.
+    this.#set({ status: 'paying', challengeUrl: undefined });
+    const { data, error } = await fetchSession(this.#config, this.sessionId);
+    if (error) return this.#payFailed(error);
+    if (data.payment_status === 'paid') return this.#paid(data);
+    this.#set({ session: data });
+    return this.#payFailed(intentError(data.payment_intent, 'authentication_failed'));
+  }
+
+  /**
+   * Pays with what the shopper entered in the `<payment-element>`. Resolves `{session}` when
+   * paid or `{error}`; never rejects for a payment outcome. While one confirmation is in
+   * flight, every call returns the same promise.
+   */
+  confirm(): Promise<ConfirmResult> {
+    this.#confirming ??= this.#pay().finally(() => {
+      this.#confirming = undefined;
+    });
+    return this.#confirming;
+  }
+
+  /** Reads the session from the server again (e.g. after the shopper paid in another tab). */
+  reload(): void {
+    this.#loadedFor = '';
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const { status, error } = this.#snapshot;
+    return html`${status === 'loading'
+        ? html`<p part="status" role="status">${strings.loading}</p>`
+        : status === 'error' && error
+          ? html`<p part="error" class="error" role="alert">${errorIcon}<span>${error.message}</span></p>`
+          : nothing}<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkout-session': CheckoutSessionElement;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The order: each line item's name, quantity and amount, and the total, in the session's
+ * currency and the page's language. Server text is rendered as text, never as HTML.
+ *
+ * @summary What the shopper is paying for.
+ *
+ * @csspart heading - The "Order summary" heading.
+ * @csspart items - The list of line items.
+ * @csspart item - One line item.
+ * @csspart item-name - Its name.
+ * @csspart item-quantity - Its quantity.
+ * @csspart item-amount - Its amount.
+ * @csspart total - The total row.
+ */
+import { consume } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { checkoutContext } from '../../context.js';
+import type { CheckoutSnapshot } from '../../context.js';
+import { formatMoney } from '../../money/format.js';
+import { pageLocale, strings } from '../../strings.js';
+import { tokens } from '../theme.js';
+
+@customElement('checkout-summary')
+export class CheckoutSummaryElement extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        margin-bottom: var(--_space);
+      }
+      [part='heading'] {
+        font-size: 1.1em;
+        margin: 0 0 0.5rem;
+      }
+      [part='items'] {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      [part='item'],
+      [part='total'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.75rem;
+        padding: 0.4rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      [part='item-name'] {
+        flex: 1 1 10rem;
+        overflow-wrap: anywhere;
+      }
+      [part='item-quantity'] {
+        color: var(--_muted);
+      }
+      [part='item-amount'],
+      [part='total'] span:last-child {
+        margin-inline-start: auto;
+        font-variant-numeric: tabular-nums;
+      }
+      [part='total'] {
+        font-weight: 700;
+        border-bottom: 0;
+        margin: 0;
+      }
+    `,
+  ];
+
+  @consume({ context: checkoutContext, subscribe: true })
+  @state()
+  private checkout?: CheckoutSnapshot;
+
+  /** Level of the "Order summary" heading (1–6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  protected override render() {
+    const session = this.checkout?.session;
+    if (!session) return nothing;
+    const money = (amount: number) => formatMoney(amount, session.currency, pageLocale());
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    return html`<div part="heading" role="heading" aria-level=${level}>${strings.summary}</div>
+      <ul part="items">
+        ${session.line_items.data.map(
+          (item) =>
+            html`<li part="item">
+              <span part="item-name">${item.description}</span>
+              <span part="item-quantity">${strings.quantity(item.quantity)}</span>
+              <span part="item-amount">${money(item.amount_total)}</span>
+            </li>`,
+        )}
+      </ul>
+      <p part="total"><span>${strings.total}</span><span>${money(session.amount_total)}</span></p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkout-summary': CheckoutSummaryElement;
+  }
+}

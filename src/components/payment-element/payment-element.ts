@@ -1,0 +1,308 @@
+/**
+ * The card form of the surrounding `<checkout-session>`: the fields, the pay button, the outcome
+ * in plain words, and the bank's 3-D Secure challenge in a modal dialog. For a hosted session
+ * it is a button to the hosted payment page instead (except on that very page).
+ *
+ * @summary Takes the card and pays; one per session.
+ *
+ * @fires checkout-change - The form's state changed: `{complete, empty, brand, errors}`, never card data.
+ * @fires checkout-error - A second payment element in one session (integration error).
+ * @fires checkout-redirect - Cancelable: about to go to the hosted payment page.
+ *
+ * @csspart form - The form.
+ * @csspart field - A label, its input and its error.
+ * @csspart label - A field's label.
+ * @csspart input - A text input.
+ * @csspart brand - The recognised card brand.
+ * @csspart error - An error message (field, outcome or integration).
+ * @csspart message - The outcome of the last attempt.
+ * @csspart button - The pay button (and the hosted page button).
+ * @csspart success - The paid message.
+ * @csspart dialog - The 3-D Secure dialog.
+ * @csspart dialog-title - Its heading.
+ * @csspart close-button - Its cancel button.
+ * @csspart challenge-frame - The bank's page.
+ */
+import { consume } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { checkoutContext } from '../../context.js';
+import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
+import { CheckoutChangeEvent, CheckoutErrorEvent, CheckoutRedirectEvent } from '../../events.js';
+import type { CardField, CheckoutError } from '../../events.js';
+import type { ThreeDSCompleteMessage } from '../../api/wire.js';
+import { formatMoney } from '../../money/format.js';
+import { errorMessage, pageLocale, strings } from '../../strings.js';
+import { errorIcon, tokens } from '../theme.js';
+import './card-fields.js';
+import type { CardFieldsElement } from './card-fields.js';
+
+/** The field a server outcome asks the shopper to fix. */
+function fieldFor(error: CheckoutError): CardField | undefined {
+  if (error.type !== 'card_error') return undefined;
+  const hint = `${error.param ?? ''} ${error.code}`;
+  return /cvc/.test(hint) ? 'cvc' : /exp/.test(hint) ? 'expiry' : 'number';
+}
+
+const onPage = (url: string | null): boolean => {
+  if (!url) return false;
+  const target = new URL(url, location.href);
+  return target.origin + target.pathname === location.origin + location.pathname;
+};
+
+@customElement('payment-element')
+export class PaymentElement extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [
+    tokens,
+    css`
+      [part='form'] {
+        display: grid;
+        gap: var(--_space);
+      }
+      [part='button'] {
+        font: inherit;
+        font-weight: 600;
+        color: var(--_on-primary);
+        background: var(--_primary);
+        border: 0;
+        border-radius: var(--_radius);
+        padding: 0.75em 1em;
+        min-height: 44px;
+        width: 100%;
+        cursor: pointer;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.5em;
+      }
+      [part='button'][aria-disabled='true'] {
+        cursor: progress;
+        opacity: 0.8;
+      }
+      .spinner {
+        width: 1em;
+        height: 1em;
+        border: 2px solid currentColor;
+        border-inline-end-color: transparent;
+        border-radius: 50%;
+        animation: spin 0.8s linear infinite;
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(1turn);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .spinner {
+          animation-duration: 2.4s;
+        }
+      }
+      [part='message']:empty {
+        display: contents;
+      }
+      [part='success'] {
+        color: var(--_success);
+        font-weight: 600;
+        margin: 0;
+      }
+      [part='dialog'] {
+        color: var(--_text);
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        width: min(32rem, calc(100vw - 1rem));
+        max-height: calc(100vh - 1rem);
+      }
+      [part='dialog']::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        justify-content: space-between;
+        margin-bottom: var(--_space);
+      }
+      [part='dialog-title'] {
+        font-size: 1.15em;
+        margin: 0;
+      }
+      [part='close-button'] {
+        font: inherit;
+        color: var(--_primary);
+        background: transparent;
+        border: 1px solid currentColor;
+        border-radius: var(--_radius);
+        padding: 0.4em 0.8em;
+        min-height: 44px;
+        cursor: pointer;
+      }
+      [part='challenge-frame'] {
+        display: block;
+        width: 100%;
+        height: min(28rem, calc(100vh - 8rem));
+        border: 0;
+        background: #fff;
+      }
+    `,
+  ];
+
+  @consume({ context: checkoutContext, subscribe: true })
+  @state()
+  private checkout?: CheckoutSnapshot;
+
+  /** Another element in this session already takes the card. */
+  @state() private duplicate = false;
+
+  @query('checkout-card-fields') private card?: CardFieldsElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('iframe') private frame?: HTMLIFrameElement;
+  @query('#pay') private payButton?: HTMLButtonElement;
+
+  #registeredWith?: CheckoutSnapshot['register'] | undefined;
+  #unregister?: (() => void) | undefined;
+  #lastChange = '';
+  #shownError?: CheckoutError | undefined;
+  #challengeCompleted = false;
+  readonly #source: PaymentMethodSource = { collect: () => this.card?.collect() ?? null };
+
+  /** Leave the pay button out: the merchant's own button calls `confirm()`. */
+  @property({ type: Boolean, attribute: 'hide-button' }) hideButton = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unregister?.();
+    this.#unregister = this.#registeredWith = undefined;
+    removeEventListener('message', this.#onMessage);
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('checkout' as keyof PaymentElement) || !this.checkout) return;
+    const { register, status, paymentError, challengeUrl } = this.checkout;
+    if (register !== this.#registeredWith) this.#register(register);
+    if (paymentError && paymentError !== this.#shownError) {
+      const field = fieldFor(paymentError);
+      if (field) this.card?.focusField(field);
+    }
+    this.#shownError = paymentError;
+    if (status === 'complete') this.renderRoot.querySelector<HTMLElement>('[part=success]')?.focus();
+    const dialog = this.dialog;
+    if (!challengeUrl) removeEventListener('message', this.#onMessage);
+    else if (dialog && !dialog.open) {
+      this.#challengeCompleted = false;
+      addEventListener('message', this.#onMessage);
+      dialog.showModal();
+    }
+  }
+
+  #register(register: CheckoutSnapshot['register']): void {
+    this.#unregister?.();
+    this.#registeredWith = register;
+    this.#unregister = register(this.#source) ?? undefined;
+    this.duplicate = !this.#unregister;
+    if (this.duplicate) {
+      this.dispatchEvent(new CheckoutErrorEvent({ type: 'integration_error', code: 'duplicate_payment_element', message: errorMessage('duplicate_payment_element') }));
+    }
+  }
+
+  #onCardState(): void {
+    const detail = this.card?.state;
+    const key = JSON.stringify(detail);
+    if (!detail || key === this.#lastChange) return;
+    this.#lastChange = key;
+    this.dispatchEvent(new CheckoutChangeEvent(detail));
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const target = event.composedPath()[0] as Element;
+    if (event.key === 'Enter' && !event.isComposing && target.localName === 'input') {
+      event.preventDefault();
+      void this.confirm();
+    }
+  }
+
+  /** Completion is taken only from the challenge frame itself, on the API's origin. */
+  readonly #onMessage = (event: MessageEvent): void => {
+    const data = event.data as Partial<ThreeDSCompleteMessage> | null;
+    if (!this.checkout || event.origin !== new URL(this.checkout.apiBase).origin || !this.frame || event.source !== this.frame.contentWindow) return;
+    if (data?.type !== 'checkout-3ds-complete') return;
+    this.#challengeCompleted = true;
+    this.dialog?.close();
+  };
+
+  /** Escape, the cancel button or a completed challenge all end here. */
+  #onDialogClose(): void {
+    removeEventListener('message', this.#onMessage);
+    this.checkout?.endChallenge(this.#challengeCompleted);
+    this.#challengeCompleted = false;
+    (this.payButton ?? this.card)?.focus();
+  }
+
+  #toHostedPage(url: string): void {
+    if (this.dispatchEvent(new CheckoutRedirectEvent({ url, reason: 'hosted_page' }))) location.assign(url);
+  }
+
+  /** Pays with what the shopper entered; the same as the session's `confirm()`. */
+  confirm(): Promise<ConfirmResult> {
+    if (this.checkout && !this.duplicate) return this.checkout.confirm();
+    const code = this.duplicate ? 'duplicate_payment_element' : 'no_session';
+    return Promise.resolve({ error: { type: 'integration_error', code, message: errorMessage(code) } });
+  }
+
+  /** Clears what the shopper typed. */
+  clear(): void {
+    this.card?.clear();
+  }
+
+  protected override render() {
+    const checkout = this.checkout;
+    if (this.duplicate) return html`<p part="error" class="error" role="alert">${errorIcon}<span>${errorMessage('duplicate_payment_element')}</span></p>`;
+    const session = checkout?.session;
+    if (!checkout || !session || checkout.status === 'error') return nothing;
+    if (checkout.status === 'complete') return html`<p part="success" role="status" tabindex="-1">${strings.paid}</p>`;
+    const amount = formatMoney(session.amount_total, session.currency, pageLocale());
+    if (session.ui_mode === 'hosted' && !onPage(session.url)) {
+      const url = session.url ?? '';
+      return html`<div part="form">
+        <p>${strings.hostedNote}</p>
+        <button part="button" type="button" @click=${() => this.#toHostedPage(url)}>${strings.hostedButton}</button>
+      </div>`;
+    }
+    const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
+    const error = checkout.paymentError;
+    return html`<div part="form" @keydown=${this.#onKeydown}>
+        <checkout-card-fields
+          exportparts="field,label,input,brand,error"
+          ?needs-email=${!session.customer_email}
+          ?busy=${busy}
+          @card-state=${this.#onCardState}
+        ></checkout-card-fields>
+        <div part="message" role="status">${error ? html`<p part="error" class="error">${errorIcon}<span>${error.message}</span></p>` : nothing}</div>
+        ${this.hideButton
+          ? nothing
+          : html`<button id="pay" part="button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.confirm()}>
+              ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.paying}` : strings.pay(amount)}
+            </button>`}
+      </div>
+      ${checkout.challengeUrl
+        ? html`<dialog part="dialog" aria-labelledby="challenge-title" @close=${this.#onDialogClose}>
+            <div class="head">
+              <h2 part="dialog-title" id="challenge-title">${strings.challengeTitle}</h2>
+              <button part="close-button" type="button" @click=${() => this.dialog?.close()}>${strings.challengeClose}</button>
+            </div>
+            <iframe part="challenge-frame" title=${strings.challengeFrame} src=${checkout.challengeUrl}></iframe>
+          </dialog>`
+        : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'payment-element': PaymentElement;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The kit's events. Each is a small class with a typed `detail`, `bubbles` and `composed` so it
+ * crosses shadow roots, and registered in `GlobalEventHandlersEventMap` so that
+ * `el.addEventListener('checkout-confirm', (e) => e.detail.session)` type-checks.
+ * No event ever carries card data.
+ */
+import type { ApiErrorType, ClientSession } from './api/wire.js';
+import type { CardBrand } from './card/brands.js';
+
+/** Wire error types plus the ones that only exist in the browser. */
+export type CheckoutErrorType = ApiErrorType | 'api_connection_error' | 'validation_error' | 'integration_error';
+
+export interface CheckoutError {
+  type: CheckoutErrorType;
+  code: string;
+  /** Plain words for the shopper (from `strings`), ready to show as is. */
+  message: string;
+  decline_code?: string;
+  /** The request parameter at fault, when the server named one. */
+  param?: string;
+}
+
+export type CardField = 'number' | 'expiry' | 'cvc' | 'name' | 'email';
+
+export interface ChangeDetail {
+  complete: boolean;
+  empty: boolean;
+  brand: CardBrand;
+  /** Error codes of the fields that are currently invalid and shown as such. */
+  errors: Partial<Record<CardField, string>>;
+}
+
+export interface RedirectDetail {
+  url: string;
+  reason: 'hosted_page' | 'three_d_secure';
+}
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+/** The session loaded and is open: the form is usable. */
+export class CheckoutReadyEvent extends Event {
+  constructor(readonly detail: { session: ClientSession }) {
+    super('checkout-ready', init());
+  }
+}
+
+/** The card form changed state. Never holds what the shopper typed. */
+export class CheckoutChangeEvent extends Event {
+  constructor(readonly detail: ChangeDetail) {
+    super('checkout-change', init());
+  }
+}
+
+/** The payment succeeded; `session` is the paid session as re-read from the server. */
+export class CheckoutConfirmEvent extends Event {
+  constructor(readonly detail: { session: ClientSession }) {
+    super('checkout-confirm', init());
+  }
+}
+
+/** Any failure: validation, card, authentication, network, expired session, integration. */
+export class CheckoutErrorEvent extends Event {
+  constructor(readonly detail: CheckoutError) {
+    super('checkout-error', init());
+  }
+}
+
+/** About to leave the page; `preventDefault()` keeps the shopper here. */
+export class CheckoutRedirectEvent extends Event {
+  constructor(readonly detail: RedirectDetail) {
+    super('checkout-redirect', init(true));
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'checkout-ready': CheckoutReadyEvent;
+    'checkout-change': CheckoutChangeEvent;
+    'checkout-confirm': CheckoutConfirmEvent;
+    'checkout-error': CheckoutErrorEvent;
+    'checkout-redirect': CheckoutRedirectEvent;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Every word the shopper reads, in one object so that a translation is one file. Functions
+ * take already formatted values (amounts go through `Intl.NumberFormat` first).
+ */
+export const strings = {
+  loading: 'Loading checkout…',
+  cardNumber: 'Card number',
+  expiry: 'Expiration date',
+  expiryPlaceholder: 'MM / YY',
+  cvc: 'Security code',
+  cvcHint: (digits: number) => `${digits} digits on your card`,
+  name: 'Name on card',
+  email: 'Email',
+  pay: (amount: string) => `Pay ${amount}`,
+  paying: 'Processing…',
+  paid: 'Payment complete. Thank you!',
+  tryAgain: 'Try again',
+  hostedButton: 'Continue to secure payment',
+  hostedNote: 'You will finish your payment on a secure page.',
+  summary: 'Order summary',
+  quantity: (n: number) => `Qty ${n}`,
+  total: 'Total',
+  brand: 'Card brand:',
+  errorIcon: 'Error:',
+  challengeTitle: 'Confirm your payment',
+  challengeFrame: 'Card verification by your bank',
+  challengeClose: 'Cancel verification',
+  /** Field errors, keyed `field.code`, then code alone. */
+  fieldErrors: {
+    'number.incomplete': 'Your card number is incomplete.',
+    'number.invalid': 'Your card number is invalid.',
+    'number.required': 'Enter your card number.',
+    'expiry.incomplete': 'Your expiration date is incomplete.',
+    'expiry.invalid_month': 'The expiration month is invalid.',
+    'expiry.expired': 'Your card’s expiration date is in the past.',
+    'expiry.too_far': 'The expiration year is too far in the future.',
+    'expiry.required': 'Enter the expiration date.',
+    'cvc.incomplete': 'Your security code is incomplete.',
+    'cvc.invalid': 'Your security code is invalid.',
+    'cvc.required': 'Enter the security code.',
+    'name.required': 'Enter the name on your card.',
+    'email.required': 'Enter your email address.',
+    'email.invalid': 'Enter a valid email address.',
+  } as Record<string, string>,
+  /** Outcomes, keyed by error code (decline codes included). */
+  errors: {
+    card_declined: 'Your card was declined. Try another card.',
+    generic_decline: 'Your card was declined. Try another card.',
+    insufficient_funds: 'Your card has insufficient funds. Try another card.',
+    incorrect_cvc: 'Your card’s security code is incorrect.',
+    invalid_cvc: 'Your card’s security code is invalid.',
+    expired_card: 'Your card has expired. Try another card.',
+    invalid_expiry_month: 'Your card’s expiration month is invalid.',
+    invalid_expiry_year: 'Your card’s expiration year is invalid.',
+    incorrect_number: 'Your card number is incorrect.',
+    invalid_number: 'Your card number is invalid.',
+    processing_error: 'We could not process your card. Try again in a moment.',
+    payment_intent_authentication_failure: 'Your bank could not verify this payment. Try again or use another card.',
+    authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
+    authentication_canceled: 'Verification was cancelled. You can try again.',
+    network_error: 'We could not reach the payment service. Check your connection and try again.',
+    session_expired: 'This checkout has expired. Please start again from the shop.',
+    session_completed: 'This checkout has already been paid.',
+    resource_missing: 'This checkout could not be found.',
+    validation_failed: 'Check the highlighted fields.',
+    duplicate_payment_element: 'This checkout already has a payment form.',
+    no_session: 'This payment form must be placed inside a checkout session.',
+    missing_attribute: 'This checkout is not set up correctly.',
+    invalid_publishable_key: 'This checkout is not set up correctly.',
+    not_ready: 'The checkout is not ready yet.',
+    redirect_canceled: 'The payment needs verification on another page.',
+    unexpected: 'Something went wrong. Please try again.',
+  } as Record<string, string>,
+};
+
+export function errorMessage(code: string | undefined, declineCode?: string): string {
+  return strings.errors[declineCode ?? ''] ?? strings.errors[code ?? ''] ?? strings.errors.unexpected!;
+}
+
+/** The language amounts are formatted for: the page's `lang`, else the browser's. */
+export function pageLocale(): string | undefined {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
+}
