@@ -1,0 +1,159 @@
+/**
+ * The sandbox card rules: format checks (Luhn, expiry, CVC length), brand detection and the
+ * table of public test numbers with their outcomes, as in Stripe's documentation. Pure
+ * functions over the submitted details; nothing here keeps the number.
+ */
+import { cardError, type ApiFault } from './errors.js';
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
+
+/** What happens to a payment with this card. */
+export type CardBehaviour =
+  | { kind: 'succeed' }
+  /** 3-D Secure challenge; after a completed challenge the payment succeeds or is declined. */
+  | { kind: 'challenge'; afterChallenge: 'succeed' | Decline }
+  | Decline;
+
+export interface Decline {
+  kind: 'decline';
+  code: string;
+  declineCode: string;
+  message: string;
+}
+
+const decline = (code: string, declineCode: string, message: string): Decline => ({ kind: 'decline', code, declineCode, message });
+
+const DECLINED = decline('card_declined', 'generic_decline', 'Your card was declined.');
+
+/** Stripe's public test numbers. Anything else that passes the checks is declined as live. */
+export const TEST_CARDS: ReadonlyMap<string, CardBehaviour> = new Map<string, CardBehaviour>([
+  ['4242424242424242', { kind: 'succeed' }],
+  ['4000056655665556', { kind: 'succeed' }],
+  ['5555555555554444', { kind: 'succeed' }],
+  ['2223003122003222', { kind: 'succeed' }],
+  ['5200828282828210', { kind: 'succeed' }],
+  ['5105105105105100', { kind: 'succeed' }],
+  ['378282246310005', { kind: 'succeed' }],
+  ['371449635398431', { kind: 'succeed' }],
+  ['6011111111111117', { kind: 'succeed' }],
+  ['6011000990139424', { kind: 'succeed' }],
+  ['3056930009020004', { kind: 'succeed' }],
+  ['36227206271667', { kind: 'succeed' }],
+  ['3566002020360505', { kind: 'succeed' }],
+  ['6200000000000005', { kind: 'succeed' }],
+  // 3-D Secure
+  ['4000002760003184', { kind: 'challenge', afterChallenge: 'succeed' }],
+  ['4000002500003155', { kind: 'challenge', afterChallenge: 'succeed' }],
+  ['4000000000003220', { kind: 'challenge', afterChallenge: 'succeed' }],
+  ['4000000000003063', { kind: 'challenge', afterChallenge: 'succeed' }],
+  ['4000000000003055', { kind: 'succeed' }],
+  ['4000008400001629', { kind: 'challenge', afterChallenge: DECLINED }],
+  // Declines
+  ['4000000000000002', DECLINED],
+  ['4000000000009995', decline('card_declined', 'insufficient_funds', 'Your card has insufficient funds.')],
+  ['4000000000009987', decline('card_declined', 'lost_card', 'Your card was declined.')],
+  ['4000000000009979', decline('card_declined', 'stolen_card', 'Your card was declined.')],
+  ['4100000000000019', decline('card_declined', 'fraudulent', 'Your card was declined.')],
+  ['4000000000000069', decline('expired_card', 'expired_card', 'Your card has expired.')],
+  ['4000000000000127', decline('incorrect_cvc', 'incorrect_cvc', "Your card's security code is incorrect.")],
+  ['4000000000000119', decline('processing_error', 'processing_error', 'An error occurred while processing your card. Try again in a little bit.')],
+]);
+
+export const LIVE_CARD_DECLINE: Decline = decline(
+  'card_declined',
+  'test_mode_live_card',
+  'Your card was declined. Your request was in test mode, but used a non test card. For a list of valid test cards, visit the documentation.',
+);
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export function detectBrand(digits: string): CardBrand {
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  if (digits.startsWith('4')) return 'visa';
+  if (p2 === 34 || p2 === 37) return 'amex';
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return 'mastercard';
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return 'discover';
+  if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305)) return 'diners';
+  if (p4 >= 3528 && p4 <= 3589) return 'jcb';
+  if (p2 === 62 || p2 === 81) return 'unionpay';
+  return 'unknown';
+}
+
+export interface CardInput {
+  number: string;
+  exp_month: number;
+  exp_year: number;
+  cvc: string;
+}
+
+/** The only card data the server keeps. */
+export interface CardSummary {
+  brand: CardBrand;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  funding: 'credit';
+  country: 'US';
+}
+
+export type CardCheck =
+  | { ok: true; summary: CardSummary; behaviour: CardBehaviour }
+  | { ok: false; fault: ApiFault };
+
+const P_NUMBER = 'payment_method[card][number]';
+const P_MONTH = 'payment_method[card][exp_month]';
+const P_YEAR = 'payment_method[card][exp_year]';
+const P_CVC = 'payment_method[card][cvc]';
+
+/**
+ * Checks the card as a processor's front door would, in Stripe's order: number, expiry, CVC.
+ * `now` decides which expiries are past (a card is valid through the end of its month).
+ */
+export function checkCard(card: CardInput, now: Date): CardCheck {
+  const digits = card.number.replace(/[ -]/g, '');
+  if (!/^\d{12,19}$/.test(digits)) {
+    return { ok: false, fault: cardError('Your card number is invalid.', 'invalid_number', undefined, P_NUMBER) };
+  }
+  if (!luhnValid(digits)) {
+    return { ok: false, fault: cardError('Your card number is incorrect.', 'incorrect_number', undefined, P_NUMBER) };
+  }
+  const brand = detectBrand(digits);
+  if (brand === 'amex' && digits.length !== 15) {
+    return { ok: false, fault: cardError('Your card number is incorrect.', 'incorrect_number', undefined, P_NUMBER) };
+  }
+  if (!Number.isInteger(card.exp_month) || card.exp_month < 1 || card.exp_month > 12) {
+    return { ok: false, fault: cardError("Your card's expiration month is invalid.", 'invalid_expiry_month', undefined, P_MONTH) };
+  }
+  let year = card.exp_year;
+  if (Number.isInteger(year) && year >= 0 && year < 100) year += 2000;
+  const thisYear = now.getUTCFullYear();
+  const thisMonth = now.getUTCMonth() + 1;
+  if (!Number.isInteger(year) || year < thisYear || year > thisYear + 50) {
+    return { ok: false, fault: cardError("Your card's expiration year is invalid.", 'invalid_expiry_year', undefined, P_YEAR) };
+  }
+  if (year === thisYear && card.exp_month < thisMonth) {
+    return { ok: false, fault: cardError("Your card's expiration month is invalid.", 'invalid_expiry_month', undefined, P_MONTH) };
+  }
+  const cvcLength = brand === 'amex' ? 4 : 3;
+  if (!new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) {
+    return { ok: false, fault: cardError("Your card's security code is invalid.", 'invalid_cvc', undefined, P_CVC) };
+  }
+  return {
+    ok: true,
+    summary: { brand, last4: digits.slice(-4), exp_month: card.exp_month, exp_year: year, funding: 'credit', country: 'US' },
+    behaviour: TEST_CARDS.get(digits) ?? LIVE_CARD_DECLINE,
+  };
+}

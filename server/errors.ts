@@ -1,0 +1,48 @@
+import type { ApiError, ApiErrorType } from '../src/api/wire.js';
+
+/**
+ * A request fault with its HTTP status and Stripe-shaped error body. Thrown anywhere in request
+ * handling and turned into `{error}` by the router; never used for bugs.
+ */
+export class ApiFault extends Error {
+  readonly status: number;
+  readonly error: ApiError;
+
+  constructor(status: number, error: ApiError) {
+    super(error.message);
+    this.name = 'ApiFault';
+    this.status = status;
+    this.error = error;
+  }
+}
+
+function fault(status: number, type: ApiErrorType, code: string | undefined, message: string, param?: string): ApiFault {
+  const error: ApiError = { type, message };
+  if (code !== undefined) error.code = code;
+  if (param !== undefined) error.param = param;
+  return new ApiFault(status, error);
+}
+
+export const invalidRequest = (message: string, code?: string, param?: string): ApiFault =>
+  fault(400, 'invalid_request_error', code, message, param);
+
+export const missingResource = (kind: string, id: string, param = 'id'): ApiFault =>
+  fault(404, 'invalid_request_error', 'resource_missing', `No such ${kind}: '${id}'`, param);
+
+export const stateConflict = (message: string, code: string, param?: string): ApiFault =>
+  fault(409, 'invalid_request_error', code, message, param);
+
+export const authenticationError = (message: string, code?: string): ApiFault =>
+  fault(401, 'authentication_error', code, message);
+
+export const permissionError = (message: string, code?: string): ApiFault =>
+  fault(403, 'permission_error', code, message);
+
+export const idempotencyError = (message: string): ApiFault =>
+  fault(400, 'idempotency_error', 'idempotency_key_in_use', message);
+
+export function cardError(message: string, code: string, declineCode?: string, param?: string): ApiFault {
+  const f = fault(402, 'card_error', code, message, param);
+  if (declineCode !== undefined) f.error.decline_code = declineCode;
+  return f;
+}

@@ -1,0 +1,148 @@
+/**
+ * The mock payment server as a standard fetch handler: `createMockServer().fetch(request)`.
+ * Mount it in Node (see node.ts), in Vite's dev server or in web-test-runner's middleware.
+ * State lives in memory; time comes from an injectable clock.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import { Store } from './state.js';
+import { Views } from './views.js';
+import { DEFAULT_RETRY_SCHEDULE_MS, Webhooks, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
+
+export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
+export { DEFAULT_RETRY_SCHEDULE_MS, type DeliveryAttempt, type Logger } from './webhooks.js';
+export { TEST_CARDS } from './cards.js';
+export { constructEvent, signPayload, verifySignature, SIGNATURE_HEADER, SignatureVerificationError } from './signature.js';
+
+export const DEFAULT_SECRET_KEY = 'sk_test_checkout_mock';
+export const DEFAULT_PUBLISHABLE_KEY = 'pk_test_checkout_mock';
+
+export interface MockServerOptions {
+  /** `sk_test_…`; default `sk_test_checkout_mock`. */
+  secretKey?: string;
+  /** `pk_test_…`; default `pk_test_checkout_mock`. */
+  publishableKey?: string;
+  clock?: Clock;
+  /** Base URL for links the server makes (hosted page, 3-D Secure); else each request's origin. */
+  publicUrl?: string;
+  /** The built self-contained kit served at /assets/checkout-elements.min.js. */
+  kitScriptPath?: string;
+  /** Delays between webhook attempts; its length bounds the retries. */
+  webhookRetryScheduleMs?: readonly number[];
+  /** Used for webhook delivery; default the global fetch. */
+  fetch?: FetchLike;
+  logger?: Logger;
+  /** Shown on the hosted payment page. */
+  businessName?: string;
+}
+
+export interface MockServer {
+  fetch(request: Request): Promise<Response>;
+  readonly clock: Clock;
+  readonly secretKey: string;
+  readonly publishableKey: string;
+  /** Every webhook delivery attempt so far (for tests and debugging). */
+  readonly webhookAttempts: readonly DeliveryAttempt[];
+  /** Resolves when no webhook delivery is in flight. */
+  webhooksIdle(): Promise<void>;
+  /** Stops pending webhook retries. */
+  close(): void;
+}
+
+const quietLogger: Logger = {
+  info: () => undefined,
+  warn: (message) => console.warn(`[checkout-mock] ${message}`),
+  error: (message, error) => console.error(`[checkout-mock] ${message}`, error),
+};
+
+/** The package root: the nearest folder above this file holding a package.json. */
+function packageRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function defaultKitScriptPath(): string {
+  return join(packageRoot() ?? process.cwd(), 'dist', 'checkout-elements.min.js');
+}
+
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
+  const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY;
+  if (!/^sk_test_[A-Za-z0-9_]{1,200}$/.test(secretKey)) {
+    throw new Error(`Invalid secret key '${secretKey.slice(0, 8)}…': it must look like sk_test_<letters, digits or _>.`);
+  }
+  if (!/^pk_test_[A-Za-z0-9_]{1,200}$/.test(publishableKey)) {
+    throw new Error(`Invalid publishable key '${publishableKey.slice(0, 8)}…': it must look like pk_test_<letters, digits or _>.`);
+  }
+  let publicUrl: string | undefined;
+  if (options.publicUrl !== undefined) {
+    let parsed: URL;
+    try {
+      parsed = new URL(options.publicUrl);
+    } catch {
+      throw new Error(`Invalid publicUrl '${options.publicUrl}': it must be an absolute http(s) URL.`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`Invalid publicUrl '${options.publicUrl}': it must use http or https.`);
+    publicUrl = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+  }
+  const schedule = options.webhookRetryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS;
+  if (!schedule.every((ms) => Number.isFinite(ms) && ms >= 0)) throw new Error('webhookRetryScheduleMs must be non-negative numbers of milliseconds.');
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? quietLogger;
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const webhooks = new Webhooks(clock, fetchImpl, schedule, logger);
+
+  let currentBase = publicUrl ?? 'http://127.0.0.1';
+  // eslint-disable-next-line prefer-const
+  let views: Views;
+  const store = new Store(clock, webhooks, {
+    session: (s) => views.session(s, currentBase),
+    paymentIntent: (pi) => views.paymentIntent(pi),
+    charge: (ch) => views.charge(ch),
+  });
+  views = new Views(store);
+
+  const app = buildApp({
+    store,
+    views,
+    webhooks,
+    clock,
+    logger,
+    secretKey,
+    publishableKey,
+    publicUrl,
+    kitScriptPath: options.kitScriptPath ?? defaultKitScriptPath(),
+    businessName: options.businessName ?? 'Checkout Elements test shop',
+    setBase: (base) => {
+      currentBase = base;
+    },
+  });
+
+  return {
+    fetch: async (request) => {
+      try {
+        return await app.fetch(request);
+      } catch (err) {
+        logger.error('unexpected error outside the router', err);
+        return new Response(JSON.stringify({ error: { type: 'invalid_request_error', code: 'request_failed', message: 'The request could not be processed.' } }), {
+          status: 400,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        });
+      }
+    },
+    clock,
+    secretKey,
+    publishableKey,
+    webhookAttempts: webhooks.attempts,
+    webhooksIdle: () => webhooks.idle(),
+    close: () => webhooks.close(),
+  };
+}
