@@ -152,7 +152,7 @@ export class CheckoutSessionElement extends LitElement {
     }
   }
 
-  protected override updated(_changed: PropertyValues<this>): void {
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     const key = [this.sessionId, this.clientSecret, this.publishableKey, this.#base].join('\n');
     if (this.isConnected && key !== this.#loadedFor) {
       this.#loadedFor = key;
