@@ -1,0 +1,131 @@
+/**
+ * The playground's extra routes, beside the merchant backend: sessions in any currency (or
+ * already expired), the log of webhooks received, streamed as they arrive, and a flaky proxy
+ * in front of the payment server for the "network failure" scenario. Nothing a shop needs.
+ */
+import type { IncomingMessage } from 'node:http';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { sessionForBrowser, type ReceivedWebhook, type Session } from './app.js';
+import type { PaymentsApi } from './payments-api.js';
+
+export interface PlaygroundOptions {
+  api: PaymentsApi;
+  apiBase: string;
+  publishableKey: string;
+  siteOrigin: string;
+}
+
+const ScenarioSchema = z.object({
+  currency: z.enum(['usd', 'eur', 'gbp', 'jpy', 'kwd']),
+  ui_mode: z.enum(['embedded', 'hosted']),
+  expired: z.boolean().default(false),
+  customer_email: z.email().optional(),
+});
+
+/** Prices per currency in minor units: JPY has none, KWD three (7.250 KWD is 7250). */
+const PRICES: Record<string, [tee: number, sticker: number]> = {
+  usd: [2400, 350],
+  eur: [2200, 300],
+  gbp: [1900, 275],
+  jpy: [3600, 500],
+  kwd: [7250, 1050],
+};
+
+const MAX_WEBHOOKS = 200;
+const CONFIRM_PATH = /^\/v1\/checkout\/sessions\/(cs_[A-Za-z0-9_]+)\/confirm$/;
+
+export function createPlayground(options: PlaygroundOptions) {
+  const { api, apiBase, publishableKey, siteOrigin } = options;
+  const app = new Hono<{ Bindings: { incoming: IncomingMessage } }>();
+  const webhooks: ReceivedWebhook[] = [];
+  const listeners = new Set<(w: ReceivedWebhook) => void>();
+  /** Sessions whose first confirm answer the flaky proxy already lost. */
+  const dropped = new Set<string>();
+
+  function recordWebhook(webhook: ReceivedWebhook): void {
+    webhooks.push(webhook);
+    if (webhooks.length > MAX_WEBHOOKS) webhooks.shift();
+    for (const notify of listeners) notify(webhook);
+  }
+
+  app.post('/sessions', async (c) => {
+    const parsed = ScenarioSchema.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The scenario is not valid.' } }, 400);
+    const { currency, ui_mode, expired, customer_email } = parsed.data;
+    const [tee, sticker] = PRICES[currency] ?? [2400, 350];
+    const session = await api.post<Session>('/v1/checkout/sessions', {
+      mode: 'payment',
+      ui_mode,
+      customer_email,
+      line_items: [
+        { quantity: 1, price_data: { currency, unit_amount: tee, product_data: { name: 'Playground tee' } } },
+        { quantity: 2, price_data: { currency, unit_amount: sticker, product_data: { name: 'Sticker' } } },
+      ],
+      ...(ui_mode === 'embedded'
+        ? { return_url: `${siteOrigin}/playground.html` }
+        : { success_url: `${siteOrigin}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${siteOrigin}/playground.html?canceled=1` }),
+      metadata: { source: 'playground' },
+    });
+    if (expired) await api.post(`/v1/checkout/sessions/${session.id}/expire`);
+    return c.json(sessionForBrowser(session, publishableKey, apiBase));
+  });
+
+  app.get('/webhooks', (c) => c.json({ data: webhooks }));
+
+  app.get('/webhooks/stream', (c) =>
+    streamSSE(c, async (stream) => {
+      const queue: ReceivedWebhook[] = [...webhooks];
+      let wake: (() => void) | undefined;
+      const listener = (w: ReceivedWebhook) => {
+        queue.push(w);
+        wake?.();
+      };
+      listeners.add(listener);
+      stream.onAbort(() => {
+        listeners.delete(listener);
+        wake?.();
+      });
+      while (!stream.aborted) {
+        const next = queue.shift();
+        if (next) {
+          await stream.writeSSE({ event: 'webhook', data: JSON.stringify(next) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 15_000);
+        });
+        wake = undefined;
+        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+      }
+      listeners.delete(listener);
+    }),
+  );
+
+  // The "network failure" scenario: the shopper's page talks to the payment server through
+  // this proxy. The first confirm of each session reaches the server (the card is charged)
+  // but its answer is lost on the way back, as on a flaky mobile connection. Paying again
+  // must not charge twice.
+  app.all('/flaky/*', async (c) => {
+    const url = new URL(c.req.url);
+    const path = url.pathname.slice(url.pathname.indexOf('/flaky') + '/flaky'.length);
+    const headers = new Headers(c.req.raw.headers);
+    for (const h of ['host', 'connection', 'content-length', 'accept-encoding']) headers.delete(h);
+    const method = c.req.method;
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
+    const response = await fetch(new URL(path + url.search, apiBase), { method, headers, body });
+    const sessionId = method === 'POST' ? CONFIRM_PATH.exec(path)?.[1] : undefined;
+    if (sessionId && !dropped.has(sessionId)) {
+      dropped.add(sessionId);
+      c.env.incoming.socket.destroy();
+      return new Response(null, { status: 502 });
+    }
+    const out = new Headers(response.headers);
+    for (const h of ['content-encoding', 'content-length', 'transfer-encoding', 'connection']) out.delete(h);
+    return new Response(response.body, { status: response.status, headers: out });
+  });
+
+  return { app, recordWebhook };
+}

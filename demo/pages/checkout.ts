@@ -1,0 +1,44 @@
+/**
+ * The embedded checkout: the kit's three tags on the merchant's own page. The session's id
+ * and client secret come from the merchant backend (through sessionStorage, never the URL).
+ * On `checkout-confirm` the shopper goes to the receipt, which the backend verifies itself.
+ */
+import '../../src/index.js';
+import { html, render } from 'lit';
+import { clearCheckout, element, loadCheckout, saveCart } from './common.js';
+
+const container = element('checkout');
+const notice = element('checkout-notice');
+const session = loadCheckout();
+
+function say(message: string, tone: 'good' | 'bad' | '' = ''): void {
+  notice.textContent = message;
+  notice.className = `notice ${tone}`;
+}
+
+if (!session) {
+  container.hidden = true;
+  say('There is no checkout in progress. Add something to your cart in the shop first.');
+} else {
+  render(
+    html`<checkout-session
+      session-id=${session.id}
+      client-secret=${session.client_secret}
+      publishable-key=${session.publishable_key}
+      api-base=${session.api_base}
+      @checkout-confirm=${() => {
+        saveCart({});
+        clearCheckout();
+        say('Payment confirmed. Fetching your receipt…', 'good');
+        location.assign(`/receipt.html?session_id=${encodeURIComponent(session.id)}`);
+      }}
+      @checkout-error=${(event: HTMLElementEventMap['checkout-error']) => {
+        if (event.detail.code === 'session_expired' || event.detail.code === 'session_completed') clearCheckout();
+      }}
+    >
+      <checkout-summary></checkout-summary>
+      <payment-element></payment-element>
+    </checkout-session>`,
+    container,
+  );
+}

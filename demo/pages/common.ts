@@ -1,0 +1,84 @@
+/**
+ * What the demo pages share: talking to the shop's own backend (`/api`), money formatting,
+ * the cart (localStorage) and the checkout in progress (sessionStorage, so that a 3-D Secure
+ * redirect coming back to this tab finds it, and no other tab does).
+ */
+
+export interface ApiFailure {
+  error: { type: string; code?: string; message: string };
+}
+
+export async function backend<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/api${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json().catch(() => ({ error: { type: 'api_error', message: `HTTP ${response.status}` } }))) as T | ApiFailure;
+  if (!response.ok) throw new Error((json as ApiFailure).error.message);
+  return json as T;
+}
+
+/** Integer minor units → text, with the currency's own number of decimals (JPY 0, KWD 3). */
+export function money(amount: number, currency: string, locale?: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}
+
+export interface Product {
+  price: string;
+  name: string;
+  description: string;
+  unit_amount: number;
+  currency: string;
+  swatch: string;
+}
+
+/** The session the browser may hold: never a secret key. */
+export interface BrowserSession {
+  id: string;
+  ui_mode: 'embedded' | 'hosted';
+  client_secret: string;
+  publishable_key: string;
+  api_base: string;
+  /** The hosted payment page (hosted sessions). */
+  url?: string;
+}
+
+const CART_KEY = 'demo-cart';
+const CHECKOUT_KEY = 'demo-checkout';
+
+export type Cart = Record<string, number>;
+
+export function loadCart(): Cart {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(CART_KEY) ?? '{}');
+    return typeof value === 'object' && value !== null ? (value as Cart) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveCart(cart: Cart): void {
+  localStorage.setItem(CART_KEY, JSON.stringify(cart));
+}
+
+export function saveCheckout(session: BrowserSession): void {
+  sessionStorage.setItem(CHECKOUT_KEY, JSON.stringify(session));
+}
+
+export function loadCheckout(): BrowserSession | null {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(CHECKOUT_KEY) ?? 'null') as BrowserSession | null;
+    return value && typeof value.id === 'string' && typeof value.client_secret === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearCheckout(): void {
+  sessionStorage.removeItem(CHECKOUT_KEY);
+}
+
+export function element<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from the page`);
+  return found as T;
+}

@@ -1,0 +1,368 @@
+/**
+ * The playground: every scenario the kit handles, on a session made for it by the merchant
+ * backend; the look changed live through the `--checkout-*` variables; every event with its
+ * detail; the webhooks the backend received; and the HTML to copy for the current setup.
+ * State lives in sessionStorage so that a 3-D Secure redirect comes back to the same view.
+ */
+import '../../src/index.js';
+import { html, nothing, render } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { backend, element, type BrowserSession } from './common.js';
+
+interface Scenario {
+  id: string;
+  group: string;
+  label: string;
+  /** The card to type, when the scenario is about a card. */
+  card?: string;
+  hint: string;
+  ui_mode?: 'hosted';
+  expired?: boolean;
+  wrongSecret?: boolean;
+  flaky?: boolean;
+}
+
+export const SCENARIOS: Scenario[] = [
+  { id: 'visa', group: 'Succeeds', label: 'Visa 4242', card: '4242 4242 4242 4242', hint: 'Pays at once.' },
+  { id: 'mastercard', group: 'Succeeds', label: 'Mastercard 4444', card: '5555 5555 5555 4444', hint: 'Pays at once.' },
+  { id: 'amex', group: 'Succeeds', label: 'American Express 0005', card: '3782 822463 10005', hint: 'Pays at once; four-digit CVC.' },
+  { id: '3ds-3184', group: '3-D Secure', label: 'Always authenticate (3184)', card: '4000 0027 6000 3184', hint: 'Asks for 3-D Secure every time; complete it to pay, fail it to see the error.' },
+  { id: '3ds-3155', group: '3-D Secure', label: 'Authenticate (3155)', card: '4000 0025 0000 3155', hint: 'Asks for 3-D Secure; complete it to pay.' },
+  { id: '3ds-1629', group: '3-D Secure', label: 'Authenticate, then declined (1629)', card: '4000 0084 0000 1629', hint: 'Asks for 3-D Secure; declined even after completing it.' },
+  { id: '3ds-3055', group: '3-D Secure', label: 'Frictionless (3055)', card: '4000 0000 0000 3055', hint: 'Supports 3-D Secure but pays without a challenge.' },
+  { id: 'declined', group: 'Declined', label: 'Generic decline (0002)', card: '4000 0000 0000 0002', hint: 'Declined; retry on the same session with 4242.' },
+  { id: 'insufficient', group: 'Declined', label: 'Insufficient funds (9995)', card: '4000 0000 0000 9995', hint: 'Declined for insufficient funds.' },
+  { id: 'expired-card', group: 'Declined', label: 'Expired card (0069)', card: '4000 0000 0000 0069', hint: 'Declined as expired; the expiry field is focused.' },
+  { id: 'cvc', group: 'Declined', label: 'Incorrect CVC (0127)', card: '4000 0000 0000 0127', hint: 'Declined for the CVC; the CVC field is focused.' },
+  { id: 'processing', group: 'Declined', label: 'Processing error (0119)', card: '4000 0000 0000 0119', hint: 'A processing error; try again.' },
+  { id: 'hosted', group: 'Session', label: 'Hosted payment page', ui_mode: 'hosted', hint: 'The element offers the payment server\u2019s hosted page; pay there with 4242 or cancel.' },
+  { id: 'expired', group: 'Session', label: 'Expired session', expired: true, hint: 'The merchant expired the session: the element says so and takes no card.' },
+  { id: 'wrong-secret', group: 'Session', label: 'Wrong client secret', wrongSecret: true, hint: 'The client secret does not match the session: an integration error.' },
+  { id: 'network', group: 'Session', label: 'Network failure', card: '4242 4242 4242 4242', flaky: true, hint: 'The first payment\u2019s answer is lost on the way back (the card was charged). Pay again: the same Idempotency-Key makes it one charge.' },
+];
+
+interface Variable {
+  name: string;
+  label: string;
+  kind: 'color' | 'px' | 'rem';
+  light: string;
+  dark: string;
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+const VARIABLES: Variable[] = [
+  { name: '--checkout-color-primary', label: 'Primary colour', kind: 'color', light: '#0a57d0', dark: '#8ab4ff' },
+  { name: '--checkout-color-text', label: 'Text colour', kind: 'color', light: '#1a1f36', dark: '#e5e7eb' },
+  { name: '--checkout-color-background', label: 'Field background', kind: 'color', light: '#ffffff', dark: '#1f2937' },
+  { name: '--checkout-color-danger', label: 'Error colour', kind: 'color', light: '#b3123a', dark: '#ff8fa3' },
+  { name: '--checkout-border-radius', label: 'Corner radius', kind: 'px', light: '6', dark: '6', min: 0, max: 20, step: 1 },
+  { name: '--checkout-font-size', label: 'Font size', kind: 'px', light: '16', dark: '16', min: 13, max: 22, step: 1 },
+  { name: '--checkout-spacing', label: 'Spacing', kind: 'rem', light: '0.75', dark: '0.75', min: 0.25, max: 1.5, step: 0.05 },
+];
+
+interface LoggedEvent {
+  time: string;
+  type: string;
+  detail: unknown;
+  canceled?: boolean;
+}
+
+interface State {
+  scenario: string;
+  currency: string;
+  threeDs: 'modal' | 'redirect';
+  cancelRedirects: boolean;
+  theme: 'light' | 'dark';
+  /** Variables changed from the theme's values. */
+  vars: Record<string, string>;
+  session: BrowserSession | null;
+  events: LoggedEvent[];
+}
+
+const STATE_KEY = 'demo-playground';
+const EVENT_TYPES = ['checkout-ready', 'checkout-change', 'checkout-confirm', 'checkout-error', 'checkout-redirect'] as const;
+
+const form = element<HTMLFormElement>('scenario-form');
+const scenarioSelect = element<HTMLSelectElement>('scenario');
+const currencySelect = element<HTMLSelectElement>('currency');
+const cancelRedirects = element<HTMLInputElement>('cancel-redirects');
+const stage = element('stage');
+const stageInfo = element('stage-info');
+const eventsList = element<HTMLOListElement>('events');
+const webhooksList = element<HTMLOListElement>('webhooks');
+const htmlCode = element('html-code');
+const startButton = element<HTMLButtonElement>('start');
+
+function loadState(): State {
+  const fallback: State = { scenario: 'visa', currency: 'usd', threeDs: 'modal', cancelRedirects: false, theme: 'light', vars: {}, session: null, events: [] };
+  try {
+    return { ...fallback, ...(JSON.parse(sessionStorage.getItem(STATE_KEY) ?? '{}') as Partial<State>) };
+  } catch {
+    return fallback;
+  }
+}
+
+const state = loadState();
+const saveState = (): void => sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+const scenarioOf = (id: string): Scenario => SCENARIOS.find((s) => s.id === id) ?? (SCENARIOS[0] as Scenario);
+
+// ── Controls ────────────────────────────────────────────────────────────────────────────
+const groups = [...new Set(SCENARIOS.map((s) => s.group))];
+render(
+  groups.map(
+    (group) => html`<optgroup label=${group}>
+      ${SCENARIOS.filter((s) => s.group === group).map((s) => html`<option value=${s.id}>${s.label}</option>`)}
+    </optgroup>`,
+  ),
+  scenarioSelect,
+);
+
+function syncControls(): void {
+  scenarioSelect.value = state.scenario;
+  currencySelect.value = state.currency;
+  element<HTMLInputElement>(`tds-${state.threeDs}`).checked = true;
+  element<HTMLInputElement>(`theme-${state.theme}`).checked = true;
+  cancelRedirects.checked = state.cancelRedirects;
+  showHint();
+}
+
+function showHint(): void {
+  const scenario = scenarioOf(scenarioSelect.value);
+  render(
+    html`${scenario.card ? html`Card <span class="scenario-card">${scenario.card}</span>, any future expiry, any CVC. ` : nothing}${scenario.hint}`,
+    element('scenario-hint'),
+  );
+}
+
+scenarioSelect.addEventListener('change', showHint);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void startScenario();
+});
+cancelRedirects.addEventListener('change', () => {
+  state.cancelRedirects = cancelRedirects.checked;
+  saveState();
+});
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="theme"]')) {
+  radio.addEventListener('change', () => {
+    state.theme = radio.value === 'dark' ? 'dark' : 'light';
+    state.vars = {};
+    saveState();
+    applyLook();
+  });
+}
+element('reset-look').addEventListener('click', () => {
+  state.vars = {};
+  saveState();
+  applyLook();
+});
+element('clear-events').addEventListener('click', () => {
+  state.events = [];
+  saveState();
+  renderEvents();
+});
+element('copy-html').addEventListener('click', () => {
+  const status = element('copy-status');
+  navigator.clipboard.writeText(htmlCode.textContent ?? '').then(
+    () => (status.textContent = 'Copied to the clipboard.'),
+    () => (status.textContent = 'The browser refused the clipboard: select the code and copy it.'),
+  );
+});
+
+// ── The look: theme class plus live custom properties ──────────────────────────────────
+const valueOf = (v: Variable): string => state.vars[v.name] ?? (state.theme === 'dark' ? v.dark : v.light);
+const cssValue = (v: Variable, value: string): string => (v.kind === 'color' ? value : `${value}${v.kind}`);
+
+function applyLook(): void {
+  stage.classList.toggle('dark', state.theme === 'dark');
+  for (const v of VARIABLES) {
+    // CSSOM, not a style attribute: allowed under style-src 'self'.
+    if (v.name in state.vars) stage.style.setProperty(v.name, cssValue(v, valueOf(v)));
+    else stage.style.removeProperty(v.name);
+  }
+  renderVariables();
+  renderHtml();
+}
+
+function renderVariables(): void {
+  render(
+    VARIABLES.map((v) => {
+      const id = `var${v.name.slice('--checkout'.length)}`;
+      const onInput = (event: Event): void => {
+        state.vars[v.name] = (event.target as HTMLInputElement).value;
+        saveState();
+        applyLook();
+      };
+      return html`<label for=${id}>${v.label} <code>${v.name}</code></label>
+        ${v.kind === 'color'
+          ? html`<input id=${id} type="color" .value=${valueOf(v)} @input=${onInput} />`
+          : html`<div class="var-row">
+              <input id=${id} type="range" min=${v.min ?? 0} max=${v.max ?? 10} step=${v.step ?? 1} .value=${valueOf(v)} @input=${onInput} />
+              <output for=${id}>${valueOf(v)}${v.kind}</output>
+            </div>`}`;
+    }),
+    element('variables'),
+  );
+}
+
+// ── The checkout on stage ───────────────────────────────────────────────────────────────
+function threeDsMode(): 'modal' | 'redirect' {
+  return document.querySelector<HTMLInputElement>('input[name="three-ds"]:checked')?.value === 'redirect' ? 'redirect' : 'modal';
+}
+
+async function startScenario(): Promise<void> {
+  const scenario = scenarioOf(scenarioSelect.value);
+  Object.assign(state, { scenario: scenario.id, currency: currencySelect.value, threeDs: threeDsMode(), session: null, events: [] });
+  startButton.disabled = true;
+  stageInfo.textContent = 'Creating a session on the merchant backend…';
+  try {
+    const session = await backend<BrowserSession>('/playground/sessions', {
+      currency: state.currency,
+      ui_mode: scenario.ui_mode ?? 'embedded',
+      expired: scenario.expired ?? false,
+    });
+    if (scenario.wrongSecret) session.client_secret = `${session.id}_secret_${'x'.repeat(24)}`;
+    if (scenario.flaky) session.api_base = `${location.origin}/api/playground/flaky`;
+    state.session = session;
+    saveState();
+    renderStage();
+    renderEvents();
+  } catch (err) {
+    stageInfo.textContent = `Could not create a session: ${(err as Error).message}`;
+  } finally {
+    startButton.disabled = false;
+  }
+}
+
+function renderStage(): void {
+  const session = state.session;
+  if (!session) {
+    render(nothing, stage);
+    stageInfo.textContent = 'Pick a scenario and start it.';
+    renderHtml();
+    return;
+  }
+  const scenario = scenarioOf(state.scenario);
+  stageInfo.textContent = `${scenario.label} · ${state.currency.toUpperCase()} · 3-D Secure ${state.threeDs} · ${session.id}`;
+  render(
+    keyed(
+      session.id + session.client_secret + state.threeDs,
+      html`<checkout-session
+        session-id=${session.id}
+        client-secret=${session.client_secret}
+        publishable-key=${session.publishable_key}
+        api-base=${session.api_base}
+        three-ds=${state.threeDs}
+      >
+        <checkout-summary></checkout-summary>
+        <payment-element></payment-element>
+      </checkout-session>`,
+    ),
+    stage,
+  );
+  renderHtml();
+}
+
+// Events bubble and cross shadow roots: one listener per type on the stage sees them all.
+for (const type of EVENT_TYPES) {
+  stage.addEventListener(type, (event: Event) => {
+    const detail = (event as Event & { detail?: unknown }).detail;
+    if (type === 'checkout-redirect' && state.cancelRedirects) event.preventDefault();
+    state.events.push({ time: new Date().toISOString().slice(11, 23), type, detail, ...(event.cancelable ? { canceled: event.defaultPrevented } : {}) });
+    if (state.events.length > 200) state.events.shift();
+    saveState();
+    renderEvents();
+  });
+}
+
+function renderEvents(): void {
+  render(
+    state.events.length === 0
+      ? html`<li class="hint">No events yet.</li>`
+      : [...state.events].reverse().map(
+          (e) => html`<li class="ev-${e.type}">
+            <details>
+              <summary><span class="time">${e.time}</span> <span class="type">${e.type}</span>${e.canceled ? ' (canceled)' : nothing}</summary>
+              <pre>${JSON.stringify(e.detail, null, 2)}</pre>
+            </details>
+          </li>`,
+        ),
+    eventsList,
+  );
+}
+
+function renderHtml(): void {
+  const session = state.session;
+  const changed = VARIABLES.filter((v) => v.name in state.vars || state.theme === 'dark');
+  const attrs = session
+    ? [
+        `session-id="${session.id}"`,
+        `client-secret="${session.client_secret}"`,
+        `publishable-key="${session.publishable_key}"`,
+        `api-base="${session.api_base}"`,
+        ...(state.threeDs === 'redirect' ? ['three-ds="redirect"'] : []),
+      ]
+    : ['session-id="cs_…"', 'client-secret="cs_…_secret_…"', 'publishable-key="pk_test_…"', 'api-base="https://pay.example"'];
+  const style = changed.length
+    ? `\n\n<!-- in your stylesheet -->\n<style>\n  checkout-session {\n${changed.map((v) => `    ${v.name}: ${cssValue(v, valueOf(v))};`).join('\n')}\n  }\n</style>`
+    : '';
+  htmlCode.textContent = `<script type="module" src="/node_modules/checkout-elements/dist/checkout-elements.min.js"></script>
+
+<checkout-session
+  ${attrs.join('\n  ')}>
+  <checkout-summary></checkout-summary>
+  <payment-element></payment-element>
+</checkout-session>${style}`;
+}
+
+// ── Webhooks, as the merchant backend receives them ─────────────────────────────────────
+interface Webhook {
+  id: string;
+  type: string;
+  received_at: number;
+  verified: boolean;
+  duplicate: boolean;
+  error?: string;
+  object_id?: string;
+  signature_header: string;
+}
+const webhooks: Webhook[] = [];
+
+function renderWebhooks(): void {
+  render(
+    webhooks.length === 0
+      ? html`<li class="hint">None yet: pay, decline or expire a session.</li>`
+      : [...webhooks].reverse().slice(0, 100).map(
+          (w) => html`<li>
+            <details>
+              <summary>
+                <span class="time">${new Date(w.received_at).toISOString().slice(11, 19)}</span>
+                <span class="badge ${w.verified ? 'ok' : 'fail'}">${w.verified ? 'signature verified' : 'rejected'}</span>
+                ${w.type || 'unknown'}${w.duplicate ? ' (retry, ignored)' : nothing}
+              </summary>
+              <pre>${JSON.stringify({ id: w.id, object: w.object_id, error: w.error, 'Checkout-Signature': w.signature_header }, null, 2)}</pre>
+            </details>
+          </li>`,
+        ),
+    webhooksList,
+  );
+}
+
+const stream = new EventSource('/api/playground/webhooks/stream');
+stream.addEventListener('webhook', (event: MessageEvent<string>) => {
+  webhooks.push(JSON.parse(event.data) as Webhook);
+  renderWebhooks();
+});
+
+// ── Start ───────────────────────────────────────────────────────────────────────────────
+syncControls();
+applyLook();
+renderEvents();
+renderWebhooks();
+if (new URLSearchParams(location.search).has('canceled')) {
+  stageInfo.textContent = 'Back from the hosted page: payment canceled.';
+}
+if (state.session) renderStage();
+else void startScenario();

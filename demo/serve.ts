@@ -1,0 +1,106 @@
+/**
+ * Runs the whole demo in one process: the mock payment server on its own origin (as a real
+ * provider would be), the shop's catalogue seeded into it, the merchant backend under `/api`,
+ * the built demo pages with a strict Content-Security-Policy, and the backend's webhook
+ * endpoint registered with the payment server. `npm start` (scripts/start.mjs) builds what is
+ * stale and runs this.
+ *
+ * Env: DEMO_PORT (5173), MOCK_PORT (8787), DEMO_HOST (127.0.0.1), CHECKOUT_SECRET_KEY,
+ * CHECKOUT_PUBLISHABLE_KEY (the mock server's defaults).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { startServer } from '../server/node.js';
+import { createMerchantApp, type MerchantOptions } from './merchant/app.js';
+import { seedCatalogue } from './merchant/catalogue.js';
+import { createPaymentsApi } from './merchant/payments-api.js';
+import { createPlayground } from './merchant/playground.js';
+
+const host = process.env.DEMO_HOST ?? '127.0.0.1';
+const demoPort = Number(process.env.DEMO_PORT ?? 5173);
+const mockPort = Number(process.env.MOCK_PORT ?? 8787);
+const secretKey = process.env.CHECKOUT_SECRET_KEY ?? 'sk_test_checkout_mock';
+const publishableKey = process.env.CHECKOUT_PUBLISHABLE_KEY ?? 'pk_test_checkout_mock';
+const pagesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../dist/demo');
+
+if (!existsSync(resolve(pagesDir, 'index.html'))) {
+  console.error(`No built demo pages in ${pagesDir}: run \`npm start\`, which builds them.`);
+  process.exit(1);
+}
+
+const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.' });
+const apiBase = mock.url.replace(/\/$/, '');
+const siteOrigin = `http://${host}:${demoPort}`;
+
+const api = createPaymentsApi({ apiBase, secretKey });
+const catalogue = await seedCatalogue(api);
+const playground = createPlayground({ api, apiBase, publishableKey, siteOrigin });
+const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, onWebhook: playground.recordWebhook };
+const merchant = createMerchantApp(merchantOptions);
+
+/** The policy issue 4 asks the kit to work under; the demo pages add nothing inline either. */
+const csp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  `frame-src ${apiBase}`,
+  `connect-src 'self' ${apiBase}`,
+  "img-src 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const site = new Hono();
+site.route('/api/playground', playground.app);
+site.route('/api', merchant);
+site.use('*', async (c, next) => {
+  await next();
+  if (!c.req.path.startsWith('/api/')) {
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  }
+});
+site.use('*', serveStatic({ root: pagesDir, rewriteRequestPath: (path) => path }));
+site.notFound((c) => c.text('Not found', 404));
+
+const httpServer = serve({ fetch: site.fetch, port: demoPort, hostname: host });
+await new Promise<void>((ok, fail) => {
+  httpServer.once('listening', ok);
+  httpServer.once('error', fail);
+});
+
+// The webhook endpoint is registered like a merchant does it in the dashboard; its secret
+// verifies every delivery.
+const endpoint = await api.post<{ id: string; secret: string }>('/v1/webhook_endpoints', {
+  url: `${siteOrigin}/api/webhooks`,
+  enabled_events: ['checkout.session.completed', 'checkout.session.expired', 'payment_intent.succeeded', 'payment_intent.payment_failed', 'charge.refunded'],
+});
+merchantOptions.webhookSecret = endpoint.secret;
+
+console.log(`
+  Checkout Elements demo
+
+  Open  ${siteOrigin}/            the shop
+        ${siteOrigin}/playground.html   every scenario, events and webhooks
+
+  Mock payment server ${apiBase}  (secret key ${secretKey}, publishable key ${publishableKey})
+  Test card 4242 4242 4242 4242, any future expiry, any CVC. Ctrl-C stops everything.
+`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  httpServer.close();
+  await mock.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

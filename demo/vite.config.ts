@@ -1,0 +1,33 @@
+/**
+ * The demo pages, built to dist/demo and served by demo/serve.ts under a strict CSP (a built
+ * page has no inline script or style, which Vite's dev server cannot promise). The pages
+ * import the kit from its sources, so a change in src/ shows up on the next `npm start`.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  publicDir: resolve(root, 'public'),
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(root, '../dist/demo'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // No data: URIs (img-src 'self') and no inline preload helper.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: {
+        shop: resolve(root, 'index.html'),
+        checkout: resolve(root, 'checkout.html'),
+        receipt: resolve(root, 'receipt.html'),
+        playground: resolve(root, 'playground.html'),
+      },
+    },
+  },
+});
