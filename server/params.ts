@@ -190,7 +190,7 @@ export function parseWith<S extends z.ZodType>(schema: S, params: unknown, prefi
     throw invalidRequest(`Received unknown parameter: ${param}`, 'parameter_unknown', param);
   }
   const param = withPrefix(issue.path);
-  if (issue.code === 'invalid_type' && !('input' in issue)) {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'custom') && valueAt(params, issue.path) === undefined) {
     throw invalidRequest(`Missing required param: ${param}.`, 'parameter_missing', param);
   }
   const custom = issue.message.startsWith('Invalid input') || issue.message.startsWith('Too ') ? undefined : issue.message;
@@ -198,4 +198,13 @@ export function parseWith<S extends z.ZodType>(schema: S, params: unknown, prefi
     throw invalidRequest(custom ?? `Invalid integer: ${param} must be an integer.`, 'parameter_invalid_integer', param);
   }
   throw invalidRequest(custom ?? `Invalid value for ${param}: ${issue.message.replace(/^Invalid input: /, '')}.`, 'parameter_invalid', param);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[seg];
+  }
+  return node;
 }

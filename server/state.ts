@@ -415,7 +415,7 @@ export class Store {
     if (session.status !== 'open') {
       throw stateConflict(
         `Only an open checkout session can be expired; ${session.id} is ${session.status}.`,
-        session.status === 'complete' ? 'session_complete' : 'session_expired',
+        session.status === 'complete' ? 'session_completed' : 'session_expired',
       );
     }
     session.status = 'expired';
@@ -440,7 +440,7 @@ export class Store {
   /** The refusal for a confirm (or challenge) on a session that is no longer open. */
   assertOpen(session: Session): void {
     if (session.status === 'complete') {
-      throw stateConflict(`This checkout session is already complete and paid; it cannot be confirmed again.`, 'session_complete');
+      throw stateConflict(`This checkout session is already complete and paid; it cannot be confirmed again.`, 'session_completed');
     }
     if (session.status === 'expired') {
       throw stateConflict('This checkout session has expired. Start a new checkout.', 'session_expired');
