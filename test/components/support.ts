@@ -74,3 +74,20 @@ export async function fillCard(payment: Element, { number = '4242424242424242', 
   await typeInto(payment, 'name', name);
   if (input(payment, 'email')) await typeInto(payment, 'email', 'ada@example.com');
 }
+
+/**
+ * Watches (never changes) the confirm requests the page sends: their idempotency keys, in order.
+ * The requests still go to the real server.
+ */
+export function watchConfirms(): { keys: string[]; restore(): void } {
+  const original = window.fetch;
+  const keys: string[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.endsWith('/confirm')) keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
+    return original.call(window, input, init);
+  };
+  return { keys, restore: () => void (window.fetch = original) };
+}
+
+export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));

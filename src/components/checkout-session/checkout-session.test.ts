@@ -7,7 +7,7 @@ import { createSession, expireSession, merchantApi, testConfig } from '../../../
 import { fillCard, mountCheckout, statusIs } from '../../../test/components/support.js';
 
 /** Collects every checkout-error an element fires. */
-function errorsOf(el: EventTarget): CheckoutErrorEvent['detail'][] {
+function errorsOf(el: HTMLElement): CheckoutErrorEvent['detail'][] {
   const seen: CheckoutErrorEvent['detail'][] = [];
   el.addEventListener('checkout-error', (e) => seen.push(e.detail));
   return seen;
@@ -139,8 +139,17 @@ describe('<checkout-session>', () => {
       'api-base': 'http://127.0.0.1:9',
     });
     await settled(el);
+    await el.updateComplete;
     expect(errors).to.have.length(1);
     expect(errors[0]).to.include({ type: 'api_connection_error', code: 'network_error' });
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('could not reach');
+    await expect(el).to.be.accessible();
+    // Try again: still down, one more error; then the server is back.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await waitUntil(() => errors.length === 2, 'a second failure was not reported');
+    el.apiBase = location.origin;
+    await statusIs(el, 'ready');
+    expect(errors).to.have.length(2);
   });
 
   it('loads once per session and secret, not on re-attach or unrelated changes, and anew for a new session id', async () => {

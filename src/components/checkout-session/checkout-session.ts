@@ -12,6 +12,7 @@
  * @slot - The summary, the payment element and anything else of the merchant's.
  * @csspart status - The loading message.
  * @csspart error - Why the checkout cannot be used.
+ * @csspart retry-button - "Try again" after the server could not be reached.
  *
  * @cssprop --checkout-color-primary - Buttons, focus rings, links.
  * @cssprop --checkout-color-on-primary - Text on primary.
@@ -78,6 +79,17 @@ export class CheckoutSessionElement extends LitElement {
       }
       [part='error'] {
         margin: 0 0 var(--_space);
+      }
+      [part='retry-button'] {
+        font: inherit;
+        color: var(--_primary);
+        background: var(--_bg);
+        border: 1px solid currentColor;
+        border-radius: var(--_radius);
+        padding: 0.4em 0.9em;
+        min-height: 44px;
+        margin: 0 0 var(--_space);
+        cursor: pointer;
       }
     `,
   ];
@@ -152,12 +164,14 @@ export class CheckoutSessionElement extends LitElement {
     }
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const key = [this.sessionId, this.clientSecret, this.publishableKey, this.#base].join('\n');
-    if (this.isConnected && key !== this.#loadedFor) {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Once per (id, secret); a failed load is also retried when the key or server is fixed.
+    const key = `${this.sessionId}\n${this.clientSecret}`;
+    const fixed = this.#snapshot.status === 'error' && (changed.has('publishableKey') || changed.has('apiBase'));
+    if (this.isConnected && (key !== this.#loadedFor || fixed)) {
       this.#loadedFor = key;
       void this.#load();
-    }
+    } else if (changed.has('apiBase')) this.#set({ apiBase: this.#base });
   }
 
   #set(patch: Partial<CheckoutSnapshot>): void {
@@ -316,7 +330,8 @@ export class CheckoutSessionElement extends LitElement {
     return html`${status === 'loading'
         ? html`<p part="status" role="status">${strings.loading}</p>`
         : status === 'error' && error
-          ? html`<p part="error" class="error" role="alert">${errorIcon}<span>${error.message}</span></p>`
+          ? html`<div part="error" class="error" role="alert">${errorIcon}<span>${error.message}</span></div>
+              ${error.type === 'api_connection_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${strings.tryAgain}</button>` : nothing}`
           : nothing}<slot></slot>`;
   }
 }

@@ -181,10 +181,14 @@ export class PaymentElement extends LitElement {
     if (this.dialog?.open) this.dialog.close();
   }
 
+  protected override willUpdate(): void {
+    const register = this.checkout?.register;
+    if (register && register !== this.#registeredWith) this.#register(register);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('checkout' as keyof PaymentElement) || !this.checkout) return;
-    const { register, status, paymentError, challengeUrl } = this.checkout;
-    if (register !== this.#registeredWith) this.#register(register);
+    const { status, paymentError, challengeUrl } = this.checkout;
     if (paymentError && paymentError !== this.#shownError) {
       const field = fieldFor(paymentError);
       if (field) this.card?.focusField(field);
