@@ -1,0 +1,185 @@
+// Browser figures, in headless Chromium driven by Playwright (Debian's /usr/bin/chromium or
+// whatever scripts/browsers.mjs finds; nothing is downloaded):
+// - time to ready: insert <checkout-session><payment-element> → `checkout-ready`, warm page,
+//   a fresh session per run, beside one bare fetch of the same session with the same headers;
+//   same-origin (the kit's default api-base) and cross-origin (API on another origin: CORS);
+// - requests before the form is usable, counted by the server (preflights included) and by
+//   Playwright (any origin), both for warm insertions and for cold page loads;
+// - keystroke cost in the card number field: synthetic InputEvents + Lit updateComplete
+//   (per character, median/p95), and real keyboard typing measured by Chromium's own
+//   main-thread task time (CDP Performance.TaskDuration), each beside a bare <input>.
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, INSTALL_HINT, findChromium } from '../browsers.mjs';
+import { PUBLISHABLE_KEY, ROOT, SECRET_KEY, createSession, median, startChild, summary } from './util.mjs';
+import { join } from 'node:path';
+
+const VISA = '4242424242424242';
+const AMEX = '378282246310005';
+
+export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, log }) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(INSTALL_HINT.chromium);
+  const server = await startChild(
+    'page-server.mjs',
+    { bundlePath: cardPath, pagePath: join(ROOT, 'bench/fixtures/page.html'), secretKey: SECRET_KEY, publishableKey: PUBLISHABLE_KEY },
+    { tsx: true },
+  );
+  const { a: pageOrigin, b: apiOrigin } = server.info;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const result = { chromium: browser.version(), executablePath, pageOrigin, apiOrigin };
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+    await page.goto(`${pageOrigin}/bench/page.html`);
+    await page.evaluate(() => window.bench.defined());
+    result.crossOriginIsolated = await page.evaluate(() => window.bench.isolated());
+    const seen = [];
+    page.on('request', (r) => seen.push(`${r.method()} ${r.url()}`));
+
+    result.ready = {};
+    for (const [mode, apiBase] of [['sameOrigin', ''], ['crossOrigin', apiOrigin]]) {
+      log(`  time to ready (${mode}): ${warmup} warm-up + ${runs} runs`);
+      const kit = [];
+      const usable = [];
+      const bare = [];
+      const kitRequests = [];
+      const bareRequests = [];
+      const errors = [];
+      let unusable = 0;
+      for (let i = 0; i < warmup + runs; i++) {
+        const { id, secret } = await createSession(pageOrigin);
+        const opts = { id, secret, pk: PUBLISHABLE_KEY, apiBase };
+        const order = i % 2 === 0 ? ['kit', 'bare'] : ['bare', 'kit'];
+        for (const which of order) {
+          await server.ask('reset');
+          seen.length = 0;
+          const out = await page.evaluate(([w, o]) => (w === 'kit' ? window.bench.ready(o) : window.bench.bare(o)), [which, opts]);
+          const counts = await server.ask('counts');
+          const requests = { server: [...counts.a, ...counts.b], page: [...seen] };
+          if (out.error) {
+            errors.push(`${which}: ${out.error}`);
+            continue;
+          }
+          if (i < warmup) continue;
+          if (which === 'kit') {
+            kit.push(out.ms);
+            kitRequests.push(requests);
+            if (out.usable) usable.push(out.usableMs);
+            else unusable++;
+          } else {
+            bare.push(out.ms);
+            bareRequests.push(requests);
+          }
+        }
+        await page.evaluate(() => window.bench.clear());
+      }
+      const counted = (list) => list.map((r) => r.server.length);
+      result.ready[mode] = {
+        kit: kit.length ? summary(kit) : null,
+        bare: bare.length ? summary(bare) : null,
+        formUsable: usable.length ? summary(usable) : null,
+        samples: { kit, usable, bare },
+        deltaMedian: median(kit) - median(bare),
+        requestsPerInsert: kitRequests.length ? { median: median(counted(kitRequests)), max: Math.max(...counted(kitRequests)), example: kitRequests[0] } : null,
+        requestsPerBareFetch: bareRequests.length ? { median: median(counted(bareRequests)), example: bareRequests[0] } : null,
+        formNotUsableAtReady: unusable,
+        errors: errors.slice(0, 5),
+        errorCount: errors.length,
+      };
+    }
+
+    // Cold page loads: a fresh browser context each (empty cache), markup inserted at parse
+    // time; every request from navigation to checkout-ready.
+    result.cold = {};
+    for (const [mode, apiBase] of [['sameOrigin', ''], ['crossOrigin', apiOrigin]]) {
+      log(`  cold loads (${mode}): ${coldRuns}`);
+      const times = [];
+      const lists = [];
+      const errors = [];
+      for (let i = 0; i < coldRuns; i++) {
+        const { id, secret } = await createSession(pageOrigin);
+        const ctx = await browser.newContext();
+        const p = await ctx.newPage();
+        const urls = [];
+        p.on('request', (r) => urls.push(`${r.method()} ${r.url()}`));
+        await p.addInitScript((s) => {
+          window.__benchSession = s;
+        }, { id, secret, pk: PUBLISHABLE_KEY, apiBase });
+        await server.ask('reset');
+        await p.goto(`${pageOrigin}/bench/page.html`);
+        const out = await p.evaluate(() => window.__benchCold);
+        const counts = await server.ask('counts');
+        await ctx.close();
+        if (out?.error || !out) {
+          errors.push(out?.error ?? 'no result');
+          continue;
+        }
+        times.push(out.ms);
+        const page = urls.filter((u) => !u.endsWith('/bench/page.html'));
+        const preflights = [...counts.a, ...counts.b].filter((r) => r.startsWith('OPTIONS '));
+        lists.push({ page, preflights, server: [...counts.a, ...counts.b] });
+      }
+      const sizes = lists.map((l) => l.page.length + l.preflights.length);
+      result.cold[mode] = {
+        navigationToReady: times.length ? summary(times) : null,
+        requestsAfterDocument: sizes.length ? { median: median(sizes), max: Math.max(...sizes) } : null,
+        example: lists[0] ?? null,
+        errors,
+      };
+    }
+
+    // Keystroke cost: synthetic input events, per character, on a freshly loaded form.
+    log(`  keystrokes: ${keyRounds} rounds of a Visa and an Amex number, then a bare <input>`);
+    const { id, secret } = await createSession(pageOrigin);
+    const ready = await page.evaluate((o) => window.bench.ready(o), { id, secret, pk: PUBLISHABLE_KEY, apiBase: '' });
+    if (ready.error) throw new Error(`keystroke setup: ${ready.error}`);
+    const typeAll = async (bare) => {
+      // One discarded warm-up round per number, then the measured rounds.
+      await page.evaluate((o) => window.bench.keys(o), { text: VISA, rounds: 1, bare });
+      await page.evaluate((o) => window.bench.keys(o), { text: AMEX, rounds: 1, bare });
+      const visa = await page.evaluate((o) => window.bench.keys(o), { text: VISA, rounds: keyRounds, bare });
+      const amex = await page.evaluate((o) => window.bench.keys(o), { text: AMEX, rounds: Math.ceil(keyRounds / 2), bare });
+      if (visa.error || amex.error) throw new Error(`keystrokes: ${visa.error ?? amex.error}`);
+      return {
+        samples: [...visa.script, ...amex.script],
+        script: summary([...visa.script, ...amex.script]),
+        render: summary([...visa.render, ...amex.render]),
+        finalValues: [visa.finals[0], amex.finals[0]],
+        brandText: visa.brandText,
+      };
+    };
+    result.keys = { kit: await typeAll(false), bare: await typeAll(true) };
+
+    // Real keyboard typing: Chromium's renderer main-thread task time per character.
+    log('  keystrokes: real keyboard typing, CDP task duration');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const idle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
+    const realTyping = async (bare) => {
+      const perChar = [];
+      for (let round = 0; round < 1 + Math.max(3, Math.ceil(keyRounds / 2)); round++) {
+        const text = round % 2 ? AMEX : VISA;
+        if (!(await page.evaluate((b) => window.bench.focusField(b), bare))) throw new Error('no field to type into');
+        await idle();
+        const before = await taskSeconds();
+        await page.keyboard.type(text);
+        await idle();
+        const after = await taskSeconds();
+        // The idle wait and the two metric calls cost the same in both arms; the bare <input> arm shows that floor.
+        if (round > 0) perChar.push(((after - before) * 1000) / text.length);
+      }
+      return { samples: perChar, perChar: summary(perChar), finalValue: await page.evaluate((b) => window.bench.fieldValue(b), bare) };
+    };
+    result.realKeys = { kit: await realTyping(false), bare: await realTyping(true) };
+    result.pageErrors = pageErrors.slice(0, 10);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return result;
+}

@@ -1,0 +1,229 @@
+// `npm run bench`: builds the production bundle and measures size, time to ready, requests,
+// keystroke cost and server throughput, each beside a floor or baseline measured in the same
+// run. Prints one table and writes everything (raw figures included) to
+// bench/results/latest.json. Not part of `npm test`.
+//
+// Options: --only=size,browser,server   run some sections only
+//          --runs=30 --warmup=5 --cold=5 time-to-ready runs, warm-up runs, cold page loads
+//          --key-rounds=8                 rounds of typing a Visa number (Amex: half as many)
+//          --seconds=5 --connections=10   server load per target
+//          --quick                        fewer runs, for trying the harness out
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { runBrowser } from './browser.mjs';
+import { runLoad } from './load.mjs';
+import { BUDGET_GZIP, runSize } from './size.mjs';
+import { ROOT } from './util.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? true];
+  }),
+);
+const quick = Boolean(args.quick);
+const opt = (name, full, small) => Number(args[name] ?? (quick ? small : full));
+const settings = {
+  runs: opt('runs', 30, 8),
+  warmup: opt('warmup', 5, 2),
+  coldRuns: opt('cold', 5, 2),
+  keyRounds: opt('key-rounds', 8, 2),
+  seconds: opt('seconds', 5, 2),
+  connections: opt('connections', 10, 10),
+};
+const only = new Set(String(args.only ?? 'size,browser,server').split(','));
+const log = (line) => process.stderr.write(`${line}\n`);
+
+function safe(cmd, argv) {
+  try {
+    return execFileSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+const pkgVersion = (name) => {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+};
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}${safe('cat', ['/etc/debian_version']) ? ` (Debian ${safe('cat', ['/etc/debian_version'])})` : ''}`,
+  node: process.version,
+  chromium: null,
+  tools: { vite: pkgVersion('vite'), playwright: pkgVersion('playwright'), autocannon: pkgVersion('autocannon'), lit: pkgVersion('lit'), '@lit/context': pkgVersion('@lit/context') },
+  loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+  loadAverageAtEnd: null,
+  commit: safe('git', ['rev-parse', '--short', 'HEAD']),
+  dirty: Boolean(safe('git', ['status', '--porcelain', '--', 'src', 'server', 'vite.config.ts'])),
+};
+
+const started = Date.now();
+const results = { date: new Date().toISOString(), machine, settings };
+const failures = [];
+let size;
+log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+
+if (only.has('size') || only.has('browser')) try {
+  log('size: building the card path, the kit with lit external and the floors (vite.config.ts, standalone mode)');
+  size = await runSize();
+  results.size = { ...size, cleanup: undefined, outDir: undefined };
+} catch (e) {
+  failures.push(`size: ${e.message}`);
+  log(`size failed: ${e.message}`);
+}
+
+if (only.has('browser')) {
+  if (!size) failures.push('browser: skipped, the bundle did not build');
+  else {
+    log('browser: headless Chromium');
+    try {
+      results.browser = await runBrowser({ cardPath: size.cardPath, ...settings, log });
+      machine.chromium = results.browser.chromium;
+    } catch (e) {
+      failures.push(`browser: ${e.message}`);
+      log(`browser failed: ${e.stack}`);
+    }
+  }
+}
+size?.cleanup();
+
+if (only.has('server')) {
+  log(`server: autocannon, ${settings.connections} connections, ~${settings.seconds} s per target`);
+  try {
+    results.server = await runLoad({ ...settings, log });
+  } catch (e) {
+    failures.push(`server: ${e.message}`);
+    log(`server failed: ${e.stack}`);
+  }
+}
+results.seconds = (Date.now() - started) / 1000;
+machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
+results.failures = failures;
+
+// ---- the table ----------------------------------------------------------------------------
+const rows = [];
+const section = (title) => rows.push({ section: title });
+const row = (metric, value, base, ratio, target = '', verdict = '') => rows.push({ metric, value, base, ratio, target, verdict });
+const B = (n) => (Number.isFinite(n) ? `${n.toLocaleString('en-US')} B` : 'n/a');
+const MS = (v) => (Number.isFinite(v) ? (Math.abs(v) < 1 ? `${(v * 1000).toFixed(0)} µs` : `${v.toFixed(2)} ms`) : 'n/a');
+const X = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+const RPS = (v) => (Number.isFinite(v) ? `${Math.round(v).toLocaleString('en-US')}/s` : 'n/a');
+
+const s = results.size;
+if (s) {
+  section('Size (bytes; floor = minimal Lit element built the same way)');
+  for (const k of ['min', 'gzip', 'brotli']) {
+    const isGzip = k === 'gzip';
+    row(
+      `Card path, self-contained, ${k}`,
+      B(s.card.bytes[k]),
+      B(s.floorLit.bytes[k]),
+      X(s.card.bytes[k], s.floorLit.bytes[k]),
+      isGzip ? `≤ ${B(BUDGET_GZIP)}` : '',
+      isGzip ? `${s.budget.verdict} (${s.budget.headroom >= 0 ? `${B(s.budget.headroom)} left` : `${B(-s.budget.headroom)} over`})` : '',
+    );
+  }
+  for (const k of ['min', 'gzip', 'brotli']) {
+    row(`Kit alone, lit external, ${k}`, B(s.kit.bytes[k]), B(s.floorLitExternal.bytes[k]), X(s.kit.bytes[k], s.floorLitExternal.bytes[k]));
+  }
+  row('Card path minus Lit floor, gzip', B(s.card.bytes.gzip - s.floorLit.bytes.gzip), '', '', '', '');
+  row('Floor with @lit/context, gzip', B(s.floorLitContext.bytes.gzip), B(s.floorLit.bytes.gzip), X(s.floorLitContext.bytes.gzip, s.floorLit.bytes.gzip), '', 'reference');
+  row(
+    'Card path fully minified*, gzip',
+    B(s.cardFullyMinified.bytes.gzip),
+    B(s.floorLitFullyMinified.bytes.gzip),
+    X(s.cardFullyMinified.bytes.gzip, s.floorLitFullyMinified.bytes.gzip),
+    '',
+    `${B(s.card.bytes.gzip - s.cardFullyMinified.bytes.gzip)} saved`,
+  );
+  if (s.card.lazyFiles.length) row('Card path, lazy chunks, gzip', B(s.card.lazyBytes.gzip), '', '', '', `${s.card.lazyFiles.length} file(s), not before ready`);
+}
+const br = results.browser;
+if (br) {
+  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossOrigin', 'cross origin']]) {
+    const r = br.ready[mode];
+    if (!r?.kit) {
+      section(`Time to ready, ${label}: no figures (${r?.errors?.[0] ?? 'failed'})`);
+      continue;
+    }
+    section(`Time to ready, ${label} (insert → checkout-ready; baseline = one bare fetch of the session; n=${r.kit.n})`);
+    row('Median', MS(r.kit.median), MS(r.bare.median), X(r.kit.median, r.bare.median), 'Δ ≤ 16 ms', `${r.deltaMedian <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.deltaMedian)})`);
+    row('p95', MS(r.kit.p95), MS(r.bare.p95), X(r.kit.p95, r.bare.p95), 'Δ ≤ 16 ms', `${r.kit.p95 - r.bare.p95 <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.kit.p95 - r.bare.p95)})`);
+    if (r.formUsable) row('Insert → card field usable, median', MS(r.formUsable.median), MS(r.bare.median), X(r.formUsable.median, r.bare.median), 'Δ ≤ 16 ms', `${r.formUsable.median - r.bare.median <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.formUsable.median - r.bare.median)})`);
+    if (r.formNotUsableAtReady) row('Runs with no usable card field', String(r.formNotUsableAtReady), '0', '', '0', 'FAIL');
+    row(
+      'Requests per insertion (server-side)',
+      String(r.requestsPerInsert.max),
+      String(r.requestsPerBareFetch.median),
+      X(r.requestsPerInsert.max, r.requestsPerBareFetch.median),
+      '≤ baseline + 1',
+      r.requestsPerInsert.max <= r.requestsPerBareFetch.median + 1 ? 'PASS' : 'OVER',
+    );
+    const c = br.cold[mode];
+    if (c?.requestsAfterDocument) {
+      const list = [...c.example.page.map((u) => u.replace(/https?:\/\/[^/]+/, '').replace(/\/v1\/checkout\/sessions\/[^/?]+/, '/v1/checkout/sessions/:id')), ...c.example.preflights.map((p) => p.replace(/\/v1\/checkout\/sessions\/[^/?]+/, '/v1/checkout/sessions/:id'))];
+      row('Cold load: requests after the document', String(c.requestsAfterDocument.max), '2', X(c.requestsAfterDocument.max, 2), 'script + session', c.requestsAfterDocument.max <= 2 ? 'PASS' : 'OVER');
+      rows.push({ note: `    ${list.join(', ')}` });
+      row(`Cold load: navigation → ready, median (n=${c.navigationToReady.n})`, MS(c.navigationToReady.median), '', '', '', '');
+    }
+  }
+  const k = br.keys;
+  section('Keystroke cost, card number field (per character)');
+  row(`Script + Lit update, median (n=${k.kit.script.n})`, MS(k.kit.script.median), MS(k.bare.script.median), X(k.kit.script.median, k.bare.script.median), '< 1 ms', k.kit.script.median < 1 ? 'PASS' : 'OVER');
+  row('Script + Lit update, p95', MS(k.kit.script.p95), MS(k.bare.script.p95), X(k.kit.script.p95, k.bare.script.p95), '< 1 ms', k.kit.script.p95 < 1 ? 'PASS' : 'OVER');
+  row('+ style & layout, median', MS(k.kit.render.median), MS(k.bare.render.median), X(k.kit.render.median, k.bare.render.median), '', '');
+  row('+ style & layout, p95', MS(k.kit.render.p95), MS(k.bare.render.p95), X(k.kit.render.p95, k.bare.render.p95), '', '');
+  if (br.realKeys) {
+    const rk = br.realKeys;
+    row(`Real typing, main-thread task time (n=${rk.kit.perChar.n} rounds)`, MS(rk.kit.perChar.median), MS(rk.bare.perChar.median), X(rk.kit.perChar.median, rk.bare.perChar.median), '', '');
+  }
+  rows.push({ note: `    typed "4242424242424242" → "${k.kit.finalValues[0]}", "378282246310005" → "${k.kit.finalValues[1]}"` });
+}
+const sv = results.server;
+if (sv?.mock && sv?.bare) {
+  section(`Server (autocannon, ${sv.connections} connections, loopback; baseline = bare node:http, fixed JSON)`);
+  row(`Confirms per second (${sv.mock.requests.toLocaleString('en-US')} fresh sessions)`, RPS(sv.mock.perSecond), RPS(sv.bare.perSecond), X(sv.mock.perSecond, sv.bare.perSecond), '', '');
+  row('Confirm latency p50', MS(sv.mock.latency.p50), MS(sv.bare.latency.p50), X(sv.mock.latency.p50, sv.bare.latency.p50), '', '');
+  row('Confirm latency p99', MS(sv.mock.latency.p99), MS(sv.bare.latency.p99), X(sv.mock.latency.p99, sv.bare.latency.p99), '', '');
+  if (sv.mockFlow) {
+    row('Create + confirm flow: confirms per second', RPS(sv.mockFlow.confirmsPerSecond), RPS(sv.bare.perSecond), X(sv.mockFlow.confirmsPerSecond, sv.bare.perSecond), '', sv.mockFlow.failures ? `${sv.mockFlow.failures} failed` : '');
+    row('Create + confirm flow: latency p99 (both requests)', MS(sv.mockFlow.latency.p99), MS(sv.bare.latency.p99), X(sv.mockFlow.latency.p99, sv.bare.latency.p99), '', '');
+  }
+  row('Non-2xx / errors / timeouts', `${sv.mock.non2xx} / ${sv.mock.errors} / ${sv.mock.timeouts}`, `${sv.bare.non2xx} / ${sv.bare.errors} / ${sv.bare.timeouts}`, '', '0', sv.mock.non2xx + sv.mock.errors + sv.mock.timeouts === 0 ? 'PASS' : 'FAIL');
+}
+
+const headers = ['Metric', 'Kit', 'Floor / baseline', 'Ratio', 'Target', 'Verdict'];
+const keys = ['metric', 'value', 'base', 'ratio', 'target', 'verdict'];
+const widths = keys.map((key, i) => Math.max(headers[i].length, ...rows.filter((r) => r.metric !== undefined).map((r) => String(r[key]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+const out = [];
+out.push(`Checkout Elements bench — ${results.date}`);
+out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium ?? 'n/a'}; commit ${machine.commit ?? '?'}${machine.dirty ? ' (+ uncommitted changes)' : ''}`);
+out.push(`Load average (1 min) at start ${machine.loadAverageAtStart[0]}, at end ${machine.loadAverageAtEnd[0]}${Math.max(machine.loadAverageAtStart[0], machine.loadAverageAtEnd[0]) > machine.cores / 2 ? ' — WARNING: the machine was busy with other work; timings are noisy, rerun on a quiet machine' : ''}`);
+out.push('');
+out.push(line(headers));
+out.push(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) {
+  if (r.section) out.push(line([`**${r.section}**`, '', '', '', '', ''].map((c, i) => (i === 0 ? c : c))));
+  else if (r.note) out.push(line([r.note, '', '', '', '', '']));
+  else out.push(line(keys.map((k) => r[k])));
+}
+out.push('');
+if (s) out.push('* fully minified = the same build with Vite\'s whitespace pass on (it stays off for library ES output); shown for reference, the budget applies to the shipped file.');
+if (br && !br.crossOriginIsolated) out.push('note: the page was not cross-origin isolated, so browser timers are coarsened to 100 µs.');
+if (br?.pageErrors?.length) out.push(`page errors: ${br.pageErrors.join(' | ')}`);
+out.push(`${failures.length ? `FAILED sections: ${failures.join(' | ')}` : 'all sections measured'}; ${results.seconds.toFixed(0)} s; JSON: bench/results/latest.json`);
+const text = out.join('\n');
+results.table = text;
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(text);
+process.exitCode = failures.length ? 1 : 0;
