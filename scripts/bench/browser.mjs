@@ -50,6 +50,8 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
       const errors = [];
       let unusable = 0;
       for (let i = 0; i < warmup + runs; i++) {
+        // Bounded: a kit that never gets ready costs three timeouts, not a run each.
+        if (errors.length >= 3 && kit.length + bare.length === 0) break;
         const { id, secret } = await createSession(pageOrigin);
         const opts = { id, secret, pk: PUBLISHABLE_KEY, apiBase };
         const order = i % 2 === 0 ? ['kit', 'bare'] : ['bare', 'kit'];
@@ -76,7 +78,8 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
         }
         await page.evaluate(() => window.bench.clear());
       }
-      const counted = (list) => list.map((r) => r.server.length);
+      // Requests any origin saw from the page (Playwright), plus CORS preflights (server-side only).
+      const counted = (list) => list.map((r) => r.page.length + r.server.filter((x) => x.startsWith('OPTIONS ')).length);
       result.ready[mode] = {
         kit: kit.length ? summary(kit) : null,
         bare: bare.length ? summary(bare) : null,
@@ -92,14 +95,16 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
     }
 
     // Cold page loads: a fresh browser context each (empty cache), markup inserted at parse
-    // time; every request from navigation to checkout-ready.
+    // time; every request from navigation to checkout-ready. Baseline: the same page without
+    // the kit's script, doing one bare fetch of the session. Kit and baseline alternate.
     result.cold = {};
     for (const [mode, apiBase] of [['sameOrigin', ''], ['crossOrigin', apiOrigin]]) {
-      log(`  cold loads (${mode}): ${coldRuns}`);
-      const times = [];
-      const lists = [];
-      const errors = [];
-      for (let i = 0; i < coldRuns; i++) {
+      log(`  cold loads (${mode}): ${coldRuns} with the kit, ${coldRuns} baseline`);
+      const arms = { kit: { times: [], lists: [], errors: [] }, bare: { times: [], lists: [], errors: [] } };
+      for (let i = 0; i < coldRuns * 2; i++) {
+        if (arms.kit.errors.length + arms.bare.errors.length >= 3) break;
+        const which = i % 2 === 0 ? 'kit' : 'bare';
+        const arm = arms[which];
         const { id, secret } = await createSession(pageOrigin);
         const ctx = await browser.newContext();
         const p = await ctx.newPage();
@@ -107,28 +112,32 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
         p.on('request', (r) => urls.push(`${r.method()} ${r.url()}`));
         await p.addInitScript((s) => {
           window.__benchSession = s;
-        }, { id, secret, pk: PUBLISHABLE_KEY, apiBase });
+        }, { id, secret, pk: PUBLISHABLE_KEY, apiBase, bare: which === 'bare' });
         await server.ask('reset');
-        await p.goto(`${pageOrigin}/bench/page.html`);
+        const document = `/bench/${which === 'kit' ? 'page' : 'bare'}.html`;
+        await p.goto(`${pageOrigin}${document}`);
         const out = await p.evaluate(() => window.__benchCold);
         const counts = await server.ask('counts');
         await ctx.close();
         if (out?.error || !out) {
-          errors.push(out?.error ?? 'no result');
+          arm.errors.push(out?.error ?? 'no result');
           continue;
         }
-        times.push(out.ms);
-        const page = urls.filter((u) => !u.endsWith('/bench/page.html'));
+        arm.times.push(out.ms);
+        const pageRequests = urls.filter((u) => !u.endsWith(document));
         const preflights = [...counts.a, ...counts.b].filter((r) => r.startsWith('OPTIONS '));
-        lists.push({ page, preflights, server: [...counts.a, ...counts.b] });
+        arm.lists.push({ page: pageRequests, preflights, server: [...counts.a, ...counts.b] });
       }
-      const sizes = lists.map((l) => l.page.length + l.preflights.length);
-      result.cold[mode] = {
-        navigationToReady: times.length ? summary(times) : null,
-        requestsAfterDocument: sizes.length ? { median: median(sizes), max: Math.max(...sizes) } : null,
-        example: lists[0] ?? null,
-        errors,
+      const figures = (arm) => {
+        const sizes = arm.lists.map((l) => l.page.length + l.preflights.length);
+        return {
+          navigationToReady: arm.times.length ? summary(arm.times) : null,
+          requestsAfterDocument: sizes.length ? { median: median(sizes), max: Math.max(...sizes) } : null,
+          example: arm.lists[0] ?? null,
+          errors: arm.errors,
+        };
       };
+      result.cold[mode] = { ...figures(arms.kit), baseline: figures(arms.bare) };
     }
 
     // Keystroke cost: synthetic input events, per character, on a freshly loaded form.

@@ -28,6 +28,18 @@ export function measureBytes(buffer) {
   };
 }
 
+/** `lit-html`, `@lit/context`, `src/components/payment-element`, `src/card`, `src/strings.ts`… */
+function moduleGroup(id) {
+  if (id.includes('/node_modules/')) {
+    const parts = id.split('/node_modules/').pop().split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  const parts = id.replace(ROOT, '').split('/');
+  if (parts[0] === 'src' && parts[1] === 'components' && parts.length > 3) return parts.slice(0, 3).join('/');
+  if (parts[0] === 'src' && parts.length > 2) return parts.slice(0, 2).join('/');
+  return parts.join('/');
+}
+
 async function buildOne({ entry, name, external = false, fullMinify = false, outDir }) {
   const rolldownOptions = {};
   if (external) rolldownOptions.external = LIT_EXTERNAL;
@@ -61,7 +73,22 @@ async function buildOne({ entry, name, external = false, fullMinify = false, out
   const read = (files) => Buffer.concat(files.map((f) => readFileSync(join(outDir, f))));
   const assets = outputs.filter((o) => o.type === 'asset' && !o.fileName.endsWith('.map')).map((o) => o.fileName);
   const externals = [...new Set([...chunks.values()].flatMap((c) => c.imports.filter((i) => !chunks.has(i))))];
+  // Where the bytes go: each module's share of the rendered (pre-minification) code, grouped
+  // by package or by source folder.
+  const groups = new Map();
+  let rendered = 0;
+  for (const file of eager) {
+    for (const [id, info] of Object.entries(chunks.get(file).modules ?? {})) {
+      const group = moduleGroup(id);
+      groups.set(group, (groups.get(group) ?? 0) + info.renderedLength);
+      rendered += info.renderedLength;
+    }
+  }
+  const composition = [...groups]
+    .sort((x, y) => y[1] - x[1])
+    .map(([group, length]) => ({ group, renderedBytes: length, share: Number((length / rendered).toFixed(3)) }));
   return {
+    composition,
     files: [...eager],
     lazyFiles: lazy,
     assets,

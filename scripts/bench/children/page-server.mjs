@@ -19,6 +19,9 @@ const api = getRequestListener((request) => mock.fetch(request));
 
 const page = readFileSync(pagePath);
 const bundle = readFileSync(bundlePath);
+// The cold-load baseline: the same page without the kit's script (it only fetches the session).
+const barePage = Buffer.from(page.toString('utf8').replace(/<script type="module" src="[^"]*"><\/script>\n?/, ''));
+if (barePage.length === page.length) throw new Error('page.html: no module script tag to remove for the bare page');
 const counts = { a: [], b: [] };
 
 function serve(name, res, body, type) {
@@ -39,6 +42,7 @@ function listen(name, staticFiles) {
     const path = (req.url ?? '/').split('?')[0];
     counts[name].push(`${req.method} ${path}`);
     if (staticFiles && path === '/bench/page.html') return serve(name, res, page, 'text/html; charset=utf-8');
+    if (staticFiles && path === '/bench/bare.html') return serve(name, res, barePage, 'text/html; charset=utf-8');
     if (staticFiles && path === '/bench/checkout-elements.min.js') return serve(name, res, bundle, 'text/javascript; charset=utf-8');
     return api(req, res);
   });
