@@ -111,6 +111,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     store.sweepExpired({ id: requestId, idempotency_key: null });
     await next();
     c.res.headers.set('request-id', requestId);
+    c.res.headers.set('x-content-type-options', 'nosniff');
     if (BROWSER_PATH.test(c.req.path)) {
       c.res.headers.set('access-control-allow-origin', '*');
       c.res.headers.set('access-control-expose-headers', 'Request-Id, Idempotent-Replayed');

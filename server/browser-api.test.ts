@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withReturnParams } from './app.js';
-import { GOOD_CARD, PK, SK, createHarness, type Harness } from './test-harness.js';
+import { GOOD_CARD, PK, SK, createHarness, type Harness } from './harness.test.js';
 
 const CLIENT_SESSION_KEYS = [
   'amount_subtotal', 'amount_total', 'currency', 'customer_email', 'expires_at', 'id', 'line_items', 'livemode',

@@ -1,5 +1,5 @@
 /**
- * Test harness: a mock server on a manual clock with helpers that speak HTTP to its fetch
+ * Test harness (named .test.ts so the build leaves it out; it holds no tests): a mock server on a manual clock with helpers that speak HTTP to its fetch
  * handler exactly as a merchant backend or a browser would.
  */
 import { createManualClock, createMockServer, type ManualClock, type MockServer, type MockServerOptions } from './index.js';

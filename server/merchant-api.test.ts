@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMockServer } from './index.js';
-import { BASIC_SESSION, PK, SK, createHarness } from './test-harness.js';
+import { BASIC_SESSION, PK, SK, createHarness } from './harness.test.js';
 
 describe('merchant API', () => {
   it('creates a hosted session from a form body with bracket notation', async () => {
