@@ -11,6 +11,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
+  plugins: [
+    {
+      // package.json's `sideEffects` speaks for dist/ (what bundler users get); the demo imports
+      // the sources, whose modules define the elements on import and must not be shaken off.
+      name: 'kit-sources-define-elements',
+      transform(code, id) {
+        return id.startsWith(resolve(root, '../src/')) ? { code, map: null, moduleSideEffects: true } : null;
+      },
+    },
+  ],
   publicDir: resolve(root, 'public'),
   logLevel: 'warn',
   build: {

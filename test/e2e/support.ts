@@ -1,0 +1,130 @@
+/**
+ * What every end-to-end test shares: a `page` that records Content-Security-Policy
+ * violations and uncaught errors in every frame and fails the test on any; axe in the state
+ * the page is in; filling the kit's card form; and reading the payment server's own records
+ * with the secret key, to check the browser's story against the server's.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+
+export { expect };
+
+export const MOCK_BASE = `http://127.0.0.1:${process.env.E2E_MOCK_PORT ?? 8873}`;
+const SECRET_KEY = process.env.CHECKOUT_SECRET_KEY ?? 'sk_test_checkout_mock';
+
+interface Recorded {
+  csp: string[];
+  errors: string[];
+}
+
+export const test = base.extend<{ recorded: Recorded }>({
+  recorded: [
+    async ({ page }, use) => {
+      const recorded: Recorded = { csp: [], errors: [] };
+      await page.exposeBinding('__e2eCspViolation', (_source, text: string) => {
+        recorded.csp.push(text);
+      });
+      await page.addInitScript(() => {
+        window.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __e2eCspViolation?: (text: string) => void }).__e2eCspViolation;
+          report?.(`${location.origin}${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+        });
+      });
+      page.on('pageerror', (error) => recorded.errors.push(`${page.url()}: ${error.message}`));
+      await use(recorded);
+      expect(recorded.csp, 'Content-Security-Policy violations').toEqual([]);
+      expect(recorded.errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** axe (WCAG 2.2 A and AA rules) on the page as it is now, frames included. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  expect(found, `axe violations in state "${state}"`).toEqual([]);
+}
+
+export interface Card {
+  number: string;
+  expiry?: string;
+  cvc?: string;
+  name?: string;
+  email?: string;
+}
+
+export const CARDS = {
+  visa: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+  always3ds: '4000 0027 6000 3184',
+  challenge3ds: '4000 0025 0000 3155',
+  challengeThenDecline: '4000 0084 0000 1629',
+  frictionless: '4000 0000 0000 3055',
+} as const;
+
+/** Fills <payment-element>'s card form (its fields are found by their labels, through the shadow root). */
+export async function fillCard(scope: Page | Locator, card: Card): Promise<void> {
+  const form = scope.locator('payment-element');
+  await form.getByLabel('Card number').fill(card.number);
+  await form.getByLabel('Expiration date').fill(card.expiry ?? '12 / 34');
+  await form.getByLabel('Security code').fill(card.cvc ?? (card.number.replace(/\D/g, '').length === 15 ? '1234' : '123'));
+  await form.getByLabel('Name on card').fill(card.name ?? 'Ada Lovelace');
+  const email = form.getByLabel('Email', { exact: true });
+  if (await email.count()) await email.fill(card.email ?? 'ada@example.com');
+}
+
+export function payButton(scope: Page | Locator): Locator {
+  return scope.locator('payment-element').getByRole('button', { name: /^Pay / });
+}
+
+/** The payment server's record, read with the secret key as the merchant's server would. */
+export async function serverGet<T>(path: string): Promise<T> {
+  const response = await fetch(`${MOCK_BASE}${path}`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
+  if (!response.ok) throw new Error(`GET ${path} → ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface ServerSession {
+  id: string;
+  status: string;
+  payment_status: string;
+  amount_total: number;
+  currency: string;
+  payment_intent: string | { id: string } | null;
+}
+
+export interface ServerEvent {
+  id: string;
+  type: string;
+  data: { object: { id: string; payment_intent?: string | null } };
+}
+
+/** Every event the server recorded about this session or its payment intent. */
+export async function eventsFor(session: ServerSession): Promise<ServerEvent[]> {
+  const pi = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+  const events: ServerEvent[] = [];
+  let startingAfter: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const list = await serverGet<{ data: ServerEvent[]; has_more: boolean }>(`/v1/events?limit=100${startingAfter ? `&starting_after=${startingAfter}` : ''}`);
+    events.push(...list.data);
+    if (!list.has_more || list.data.length === 0) break;
+    startingAfter = list.data.at(-1)?.id;
+  }
+  return events.filter((e) => e.data.object.id === session.id || (pi !== undefined && e.data.object.id === pi));
+}
+
+/** Adds the first `count` products of the shop to the cart, one each. */
+export async function fillCart(page: Page, count = 2): Promise<void> {
+  await page.goto('/');
+  const adds = page.getByRole('button', { name: /^Add .* to cart$/ });
+  await expect(adds.first()).toBeVisible();
+  for (let i = 0; i < count; i++) await adds.nth(i).click();
+}
+
+/** The session id the checkout page is paying (from the element's attribute). */
+export async function checkoutSessionId(page: Page): Promise<string> {
+  const id = await page.locator('checkout-session').getAttribute('session-id');
+  if (!id) throw new Error('no <checkout-session session-id> on the page');
+  return id;
+}
