@@ -211,7 +211,7 @@ if (br) {
     const rk = br.realKeys;
     row(`Real typing, main-thread task time (n=${rk.kit.perChar.n} rounds)`, MS(rk.kit.perChar.median), MS(rk.bare.perChar.median), X(rk.kit.perChar.median, rk.bare.perChar.median), '', '');
   }
-  rows.push({ note: `    typed "4242424242424242" → "${k.kit.finalValues[0]}", "378282246310005" → "${k.kit.finalValues[1]}"` });
+  rows.push({ note: `    typed "4242424242424242" → "${k.kit.finalValues[0]}", "378282246310005" → "${k.kit.finalValues[1]}"; brand shown after the Visa: "${k.kit.brandText ?? 'none'}"` });
 }
 const sv = results.server;
 if (sv?.mock && sv?.bare) {

@@ -28,7 +28,8 @@ export function summary(values) {
 export function startChild(script, args, { tsx = false, timeoutMs = 30_000 } = {}) {
   const child = fork(fileURLToPath(new URL(`./children/${script}`, import.meta.url)), [JSON.stringify(args)], {
     cwd: ROOT,
-    execArgv: tsx ? ['--import', 'tsx'] : [],
+    // BENCH_CHILD_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=.tmp/prof`) profiles the servers.
+    execArgv: [...(tsx ? ['--import', 'tsx'] : []), ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
