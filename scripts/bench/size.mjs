@@ -6,7 +6,7 @@
 // production file of `npm run build`), changing only the entry, the output directory and, for
 // the "lit external" builds, `external`. A `fully minified` variant also turns on the
 // whitespace/codegen pass that Vite leaves off for library ES builds, to show what it would save.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -52,7 +52,7 @@ async function buildOne({ entry, name, external = false, fullMinify = false, out
     build: {
       outDir,
       emptyOutDir: false,
-      sourcemap: false,
+      // sourcemap stays as configured: the shipped file ends with its sourceMappingURL comment.
       copyPublicDir: false,
       lib: { entry: join(ROOT, entry), formats: ['es'], fileName: () => `${name}.js` },
       rolldownOptions,
@@ -111,6 +111,11 @@ export async function runSize() {
   const floorContext = await buildOne({ entry: 'bench/fixtures/floor-lit-context.js', name: 'floor-lit-context', outDir });
   const floorExternal = await buildOne({ entry: 'bench/fixtures/floor-lit.js', name: 'floor-lit-external', external: true, outDir });
   const buildMs = performance.now() - started;
+  // For reference: the file `npm run build` last wrote, if any (it should match byte for byte).
+  const distPath = join(ROOT, 'dist/checkout-elements.min.js');
+  const dist = existsSync(distPath)
+    ? { bytes: measureBytes(readFileSync(distPath)), identical: readFileSync(distPath).equals(readFileSync(card.path)) }
+    : null;
   const budget = {
     gzip: BUDGET_GZIP,
     verdict: card.bytes.gzip <= BUDGET_GZIP ? 'PASS' : 'OVER',
@@ -119,6 +124,7 @@ export async function runSize() {
   return {
     outDir,
     cardPath: card.path,
+    distFile: dist,
     buildMs,
     card,
     cardFullyMinified: cardFull,
