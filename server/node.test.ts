@@ -68,9 +68,9 @@ describe('Node server', () => {
   });
 
   it('CLI refuses bad flags with one line and exit code 2', async () => {
-    for (const args of [['--port', 'abc'], ['--port', '70000'], ['--bogus']]) {
-      const { output } = runCli(args);
-      const { code, stderr } = await output;
+    const runs = [['--port', 'abc'], ['--port', '70000'], ['--bogus']].map((args) => ({ args, run: runCli(args) }));
+    for (const { args, run } of runs) {
+      const { code, stderr } = await run.output;
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr.split('\n')[0]!, /checkout-mock-server: /);
     }

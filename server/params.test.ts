@@ -88,3 +88,18 @@ describe('request bodies', () => {
     assert.ok(sent < 2 * 1024 * 1024, `stopped reading early (read ${sent})`);
   });
 });
+
+describe('nesting limits', () => {
+  it('refuses JSON and form bodies nested absurdly deep, without a stack overflow', async () => {
+    for (const [body, type] of [
+      [`${'['.repeat(200_000)}${']'.repeat(200_000)}`, 'application/json'],
+      [`{"a":${'{"a":'.repeat(50)}1${'}'.repeat(51)}`, 'application/json'],
+      [`a${'[b]'.repeat(40)}=1`, 'application/x-www-form-urlencoded'],
+    ] as const) {
+      await assert.rejects(
+        readBodyParams(new Request('http://x/', { method: 'POST', body, headers: { 'content-type': type } })),
+        (e: unknown) => e instanceof ApiFault && e.status === 400,
+      );
+    }
+  });
+});

@@ -71,6 +71,7 @@ export async function readBodyParams(request: Request): Promise<Params> {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw invalidRequest('A JSON request body must be an object.', 'body_malformed');
     }
+    assertShallow(parsed);
     return parsed as Params;
   }
   if (contentType === 'application/x-www-form-urlencoded') return parseForm(text);
@@ -79,6 +80,19 @@ export async function readBodyParams(request: Request): Promise<Params> {
     code: 'unsupported_content_type',
     message: `Unsupported Content-Type '${contentType || '(none)'}'. Send application/x-www-form-urlencoded or application/json.`,
   });
+}
+
+/** No real parameter nests deeper than a handful of levels; refusing more keeps recursion safe. */
+export const MAX_DEPTH = 16;
+
+function assertShallow(value: unknown): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_DEPTH) throw invalidRequest(`The request body nests deeper than ${MAX_DEPTH} levels.`, 'body_malformed');
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
 }
 
 const KEY_SYNTAX = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
@@ -98,6 +112,7 @@ export function parseForm(text: string): Params {
     if (!m) throw invalidRequest(`Malformed parameter name '${key}'.`, 'parameter_invalid', key);
     const path: string[] = [m[1]!];
     for (const seg of (m[2] ?? '').matchAll(/\[([^[\]]*)\]/g)) path.push(seg[1]!);
+    if (path.length > MAX_DEPTH) throw invalidRequest(`Parameter '${key}' nests deeper than ${MAX_DEPTH} levels.`, 'parameter_invalid', key);
     insert(root, path, value, key);
   }
   return normalise(root, '') as Params;
