@@ -197,7 +197,8 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
       idempotency.delete(k);
     }
     const slot = `${auth.key}\u0000${scope}\u0000${key}`;
-    const fingerprint = `${c.req.method} ${c.req.path} ${canonical(params)}`;
+    // Only a hash is kept: confirm parameters hold the card number and CVC, which are never stored.
+    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path} ${canonical(params)}`).digest('hex');
     const stored = idempotency.get(slot);
     if (stored) {
       if (stored.fingerprint !== fingerprint) {

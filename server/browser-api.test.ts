@@ -256,6 +256,17 @@ describe('3-D Secure', () => {
     assert.equal((await h.request('GET', path)).status, 200, 'a bad answer does not use up the challenge');
   });
 
+  it('the result script posts to the merchant origin only, or navigates when not framed', async () => {
+    const h = createHarness();
+    const js = await h.request('GET', '/assets/3ds-result.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type') ?? '', /javascript/);
+    assert.match(js.text, /window\.parent !== window/);
+    assert.match(js.text, /postMessage\(\{ type: 'checkout-3ds-complete', session_id: d\.sessionId, payment_intent: d\.paymentIntent \}, d\.targetOrigin\)/);
+    assert.match(js.text, /location\.replace\(d\.returnUrl\)/);
+    assert.ok(!js.text.includes("'*'"));
+  });
+
   const returnUrls: [string, string][] = [
     ['https://m.example/p', 'https://m.example/p?checkout_session_id=cs_1&redirect_status=succeeded'],
     ['https://m.example/p?x=1#top', 'https://m.example/p?x=1&checkout_session_id=cs_1&redirect_status=succeeded#top'],
