@@ -3,7 +3,7 @@
  * same session, an expired session, a double click, the keyboard alone, and a receipt that
  * shows the payment server's truth rather than the URL's.
  */
-import { CARDS, checkoutSessionId, eventsFor, expect, expectAccessible, fillCard, fillCart, payButton, serverGet, test, type ServerSession } from './support.js';
+import { CARDS, checkoutSessionId, eventsFor, expect, expectAccessible, fillCard, fillCart, payButton, serverGet, serverPost, tabTo, test, type ServerSession } from './support.js';
 
 test('buys with 4242 on the embedded checkout; the receipt is verified and the order fulfilled by webhook', async ({ page }) => {
   await fillCart(page, 2);
@@ -46,4 +46,120 @@ test('buys with 4242 on the hosted page', async ({ page }) => {
   await expect(page.getByTestId('receipt-status')).toHaveText('complete');
   const session = await serverGet<ServerSession>(`/v1/checkout/sessions/${sessionId}`);
   expect(session).toMatchObject({ status: 'complete', payment_status: 'paid' });
+});
+
+test('a declined card, then a good card on the same session', async ({ page }) => {
+  await fillCart(page, 1);
+  await page.getByRole('button', { name: 'Pay here' }).click();
+  const sessionId = await checkoutSessionId(page);
+  await fillCard(page, { number: CARDS.declined });
+  await payButton(page).click();
+  await expect(page.locator('payment-element')).toContainText('Your card was declined');
+  await expectAccessible(page, 'checkout, card declined');
+
+  await page.locator('payment-element').getByLabel('Card number').fill(CARDS.visa);
+  await payButton(page).click();
+  await expect(page).toHaveURL(`/receipt.html?session_id=${sessionId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your order');
+  const session = await serverGet<ServerSession>(`/v1/checkout/sessions/${sessionId}`);
+  expect(session).toMatchObject({ status: 'complete', payment_status: 'paid' });
+  const types = (await eventsFor(session)).map((e) => e.type).sort();
+  expect(types).toEqual(['checkout.session.completed', 'payment_intent.payment_failed', 'payment_intent.succeeded']);
+});
+
+test('an expired session says so and takes no card', async ({ page }) => {
+  await fillCart(page, 1);
+  await page.getByRole('button', { name: 'Pay here' }).click();
+  const sessionId = await checkoutSessionId(page);
+  await expect(payButton(page)).toBeVisible();
+  await serverPost(`/v1/checkout/sessions/${sessionId}/expire`);
+  await page.reload();
+  await expect(page.locator('checkout-session')).toContainText('This checkout has expired');
+  await expect(page.locator('payment-element').getByLabel('Card number')).toHaveCount(0);
+  await expectAccessible(page, 'checkout, session expired');
+});
+
+test('a double click on pay charges once', async ({ page }) => {
+  await fillCart(page, 1);
+  await page.getByRole('button', { name: 'Pay here' }).click();
+  const sessionId = await checkoutSessionId(page);
+  let confirms = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith(`/v1/checkout/sessions/${sessionId}/confirm`)) confirms += 1;
+  });
+  await fillCard(page, { number: CARDS.visa });
+  await payButton(page).dblclick();
+  await expect(page).toHaveURL(`/receipt.html?session_id=${sessionId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your order');
+
+  expect(confirms, 'confirm requests sent').toBe(1);
+  const session = await serverGet<ServerSession>(`/v1/checkout/sessions/${sessionId}`);
+  const events = await eventsFor(session);
+  expect(events.filter((e) => e.type === 'payment_intent.succeeded')).toHaveLength(1);
+  expect(events.filter((e) => e.type === 'checkout.session.completed')).toHaveLength(1);
+});
+
+test('a purchase with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  const add = page.getByRole('button', { name: 'Add Lamplight mug to cart' });
+  await expect(add).toBeVisible();
+  await tabTo(page, add);
+  await page.keyboard.press('Enter');
+  const pay = page.getByRole('button', { name: 'Pay here' });
+  await tabTo(page, pay);
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/\/checkout\.html$/);
+  const sessionId = await checkoutSessionId(page);
+  const form = page.locator('payment-element');
+  await tabTo(page, form.getByLabel('Card number'));
+  await page.keyboard.type('4242424242424242');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Expiration date')).toBeFocused();
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('123');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Name on card')).toBeFocused();
+  await page.keyboard.type('Ada Lovelace');
+  const email = form.getByLabel('Email', { exact: true });
+  if (await email.count()) {
+    await page.keyboard.press('Tab');
+    await expect(email).toBeFocused();
+    await page.keyboard.type('ada@example.com');
+  }
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`/receipt.html?session_id=${sessionId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your order');
+});
+
+test('the receipt shows the server’s truth, not the URL’s', async ({ page, request }) => {
+  const products = (await (await request.get('/api/products')).json()) as { data: { price: string }[] };
+  const created = await request.post('/api/checkout', { data: { ui_mode: 'embedded', items: [{ price: products.data[0]?.price, quantity: 1 }] } });
+  const { id } = (await created.json()) as { id: string };
+  // A shopper (or anyone) forging the return parameters of a paid session:
+  await page.goto(`/receipt.html?session_id=${id}&redirect_status=succeeded`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payment not confirmed');
+  await expect(page.getByTestId('receipt-status')).toHaveText('open');
+  await expect(page.getByTestId('receipt-payment-status')).toHaveText('unpaid');
+  await expectAccessible(page, 'receipt, unpaid');
+
+  await page.goto('/receipt.html?session_id=cs_test_doesnotexist');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receipt unavailable');
+});
+
+test('cancelling on the hosted page returns to the shop with the cart kept', async ({ page }) => {
+  await fillCart(page, 2);
+  const cartTotal = (await page.getByTestId('cart-total').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Pay on hosted page' }).click();
+  await expect(page).toHaveURL(/\/pay\/cs_/);
+  const sessionId = /\/pay\/(cs_[A-Za-z0-9_]+)/.exec(page.url())?.[1] ?? '';
+  await page.getByRole('link', { name: /^Cancel and return to/ }).click();
+
+  await expect(page).toHaveURL('/?canceled=1');
+  await expect(page.getByRole('status').first()).toContainText('Payment canceled');
+  await expect(page.getByTestId('cart-total')).toHaveText(cartTotal);
+  await expectAccessible(page, 'shop, back from a canceled hosted payment');
+  const session = await serverGet<ServerSession>(`/v1/checkout/sessions/${sessionId}`);
+  expect(session).toMatchObject({ status: 'open', payment_status: 'unpaid' });
 });

@@ -128,3 +128,45 @@ export async function checkoutSessionId(page: Page): Promise<string> {
   if (!id) throw new Error('no <checkout-session session-id> on the page');
   return id;
 }
+
+export async function serverPost<T>(path: string, body: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${MOCK_BASE}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SECRET_KEY}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(body).toString(),
+  });
+  if (!response.ok) throw new Error(`POST ${path} → ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface ScenarioOptions {
+  /** The option's label in the scenario picker. */
+  scenario: string | RegExp;
+  threeDs?: 'modal' | 'redirect';
+  currency?: string;
+}
+
+/** Opens the playground and starts a scenario on a fresh session; resolves when the form is usable. */
+export async function startScenario(page: Page, options: ScenarioOptions): Promise<string> {
+  if (!page.url().includes('/playground.html')) await page.goto('/playground.html');
+  const picker = page.getByLabel('Scenario');
+  const value = await picker.locator('option', { hasText: options.scenario }).first().getAttribute('value');
+  await picker.selectOption(value ?? '');
+  if (options.currency) await page.getByLabel('Currency').selectOption(options.currency);
+  await page.getByLabel(options.threeDs === 'redirect' ? 'Full-page redirect' : 'In a dialog (modal)').check();
+  const before = await page.locator('#stage checkout-session').getAttribute('session-id').catch(() => null);
+  await page.getByRole('button', { name: 'Start scenario' }).click();
+  const session = page.locator('#stage checkout-session');
+  await expect(session).toHaveAttribute('session-id', /^cs_/);
+  if (before) await expect(session).not.toHaveAttribute('session-id', before);
+  return (await session.getAttribute('session-id')) ?? '';
+}
+
+/** Focuses the next elements with Tab until `target` has focus. */
+export async function tabTo(page: Page, target: Locator, maxTabs = 40): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    if (await target.evaluate((el) => el.matches(':focus')).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
