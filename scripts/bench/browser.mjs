@@ -166,22 +166,35 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
     log('  keystrokes: real keyboard typing, CDP task duration');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+    const metricSeconds = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(METRICS.map((name) => [name, metrics.find((m) => m.name === name)?.value ?? NaN]));
+    };
     const idle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
     const realTyping = async (bare) => {
       const perChar = [];
+      const parts = Object.fromEntries(METRICS.map((m) => [m, []]));
       for (let round = 0; round < 1 + Math.max(3, Math.ceil(keyRounds / 2)); round++) {
         const text = round % 2 ? AMEX : VISA;
         if (!(await page.evaluate((b) => window.bench.focusField(b), bare))) throw new Error('no field to type into');
         await idle();
-        const before = await taskSeconds();
+        const before = await metricSeconds();
         await page.keyboard.type(text);
         await idle();
-        const after = await taskSeconds();
+        const after = await metricSeconds();
         // The idle wait and the two metric calls cost the same in both arms; the bare <input> arm shows that floor.
-        if (round > 0) perChar.push(((after - before) * 1000) / text.length);
+        if (round > 0) {
+          for (const m of METRICS) parts[m].push(((after[m] - before[m]) * 1000) / text.length);
+          perChar.push(parts.TaskDuration.at(-1));
+        }
       }
-      return { samples: perChar, perChar: summary(perChar), finalValue: await page.evaluate((b) => window.bench.fieldValue(b), bare) };
+      return {
+        samples: perChar,
+        perChar: summary(perChar),
+        breakdownMedianMs: Object.fromEntries(METRICS.map((m) => [m, median(parts[m])])),
+        finalValue: await page.evaluate((b) => window.bench.fieldValue(b), bare),
+      };
     };
     result.realKeys = { kit: await realTyping(false), bare: await realTyping(true) };
     result.pageErrors = pageErrors.slice(0, 10);
