@@ -546,6 +546,16 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return asset(kit, 'text/javascript');
   });
 
+  app.get('/assets/checkout-elements.min.js.map', async () => {
+    try {
+      return asset(await readFile(`${deps.kitScriptPath}.map`, 'utf8'), 'application/json');
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+  // Browsers ask for it on every page; an empty answer keeps consoles clean.
+  app.get('/favicon.ico', () => new Response(null, { status: 204, headers: { 'cache-control': 'max-age=86400' } }));
+
   async function readKit(): Promise<string | null> {
     try {
       return await readFile(deps.kitScriptPath, 'utf8');
