@@ -49,6 +49,22 @@ describe('expiry on the injected clock', () => {
     assert.equal((await h.merchant('GET', '/v1/events?type=payment_intent.succeeded')).body.data.length, 0);
   });
 
+  it('sessions with different deadlines each expire on time', async () => {
+    const h = createHarness();
+    const now = Math.floor(h.clock.now() / 1000);
+    const late = await h.createSession();
+    const soon = await h.createSession({ expires_at: now + 3600 });
+    const mid = await h.createSession({ expires_at: now + 7200 });
+    const status = async (s: { id: string }) => (await h.merchant('GET', `/v1/checkout/sessions/${s.id}`)).body.status;
+    h.clock.advance(HOUR);
+    assert.deepEqual([await status(soon), await status(mid), await status(late)], ['expired', 'open', 'open']);
+    h.clock.advance(HOUR);
+    assert.deepEqual([await status(soon), await status(mid), await status(late)], ['expired', 'expired', 'open']);
+    h.clock.advance(22 * HOUR);
+    assert.equal(await status(late), 'expired');
+    assert.equal((await h.merchant('GET', '/v1/events?type=checkout.session.expired')).body.data.length, 3);
+  });
+
   it('a completed session never expires', async () => {
     const h = createHarness();
     const s = await h.createSession();

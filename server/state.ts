@@ -187,6 +187,8 @@ export class Store {
   readonly refunds = new Map<string, Refund>();
   readonly challenges = new Map<string, Challenge>();
   private readonly openSessions = new Set<string>();
+  /** The earliest expires_at (ms) among open sessions, or Infinity. */
+  private nextExpiryMs = Infinity;
 
   constructor(
     readonly clock: Clock,
@@ -399,16 +401,23 @@ export class Store {
     void base;
     this.sessions.set(id, session);
     this.openSessions.add(id);
+    this.nextExpiryMs = Math.min(this.nextExpiryMs, expiresAt * 1000);
     return session;
   }
 
   /** Expires sessions whose time has come; called at the start of every request. */
   sweepExpired(request: RequestInfo): void {
     const now = this.clock.now();
+    // Cheap on every request: only walk the open sessions once the earliest deadline passed.
+    if (now < this.nextExpiryMs) return;
+    let next = Infinity;
     for (const id of this.openSessions) {
       const session = this.sessions.get(id);
-      if (session && session.expires_at * 1000 <= now) this.expireSession(session, request);
+      if (!session) continue;
+      if (session.expires_at * 1000 <= now) this.expireSession(session, request);
+      else next = Math.min(next, session.expires_at * 1000);
     }
+    this.nextExpiryMs = next;
   }
 
   expireSession(session: Session, request: RequestInfo): void {
