@@ -8,8 +8,8 @@
  * Env: DEMO_PORT (5173), MOCK_PORT (8787), DEMO_HOST (127.0.0.1), CHECKOUT_SECRET_KEY,
  * CHECKOUT_PUBLISHABLE_KEY (the mock server's defaults).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -25,14 +25,27 @@ const demoPort = Number(process.env.DEMO_PORT ?? 5173);
 const mockPort = Number(process.env.MOCK_PORT ?? 8787);
 const secretKey = process.env.CHECKOUT_SECRET_KEY ?? 'sk_test_checkout_mock';
 const publishableKey = process.env.CHECKOUT_PUBLISHABLE_KEY ?? 'pk_test_checkout_mock';
-const pagesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../dist/demo');
+const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const pagesDir = resolve(repo, 'node_modules/.cache/checkout-elements-demo');
+const builtKit = resolve(repo, 'dist/checkout-elements.min.js');
 
 if (!existsSync(resolve(pagesDir, 'index.html'))) {
   console.error(`No built demo pages in ${pagesDir}: run \`npm start\`, which builds them.`);
   process.exit(1);
 }
 
-const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.' });
+// The hosted page serves the kit's bundle as built when the demo started: a copy, so that a
+// `npm run build` (which empties dist/) meanwhile does not break the running demo.
+const kitCopy = resolve(repo, 'node_modules/.cache/checkout-elements-demo-kit/checkout-elements.min.js');
+if (existsSync(builtKit)) {
+  mkdirSync(dirname(kitCopy), { recursive: true });
+  copyFileSync(builtKit, kitCopy);
+  if (existsSync(`${builtKit}.map`)) copyFileSync(`${builtKit}.map`, `${kitCopy}.map`);
+} else {
+  console.warn('No dist/checkout-elements.min.js: the hosted payment page will not work. Run `npm run build`.');
+}
+
+const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.', kitScriptPath: kitCopy });
 const apiBase = mock.url.replace(/\/$/, '');
 const siteOrigin = `http://${host}:${demoPort}`;
 

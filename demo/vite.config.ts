@@ -1,5 +1,6 @@
 /**
- * The demo pages, built to dist/demo and served by demo/serve.ts under a strict CSP (a built
+ * The demo pages, built to node_modules/.cache/checkout-elements-demo (out of the way of
+ * `npm run build`, which empties dist/, and of lint and git) and served by demo/serve.ts under a strict CSP (a built
  * page has no inline script or style, which Vite's dev server cannot promise). The pages
  * import the kit from its sources, so a change in src/ shows up on the next `npm start`.
  */
@@ -24,7 +25,7 @@ export default defineConfig({
   publicDir: resolve(root, 'public'),
   logLevel: 'warn',
   build: {
-    outDir: resolve(root, '../dist/demo'),
+    outDir: resolve(root, '../node_modules/.cache/checkout-elements-demo'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

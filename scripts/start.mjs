@@ -38,7 +38,7 @@ if (stale('dist/checkout-elements.min.js', ['src', 'vite.config.ts'])) {
   }
 }
 
-if (stale('dist/demo/index.html', ['src', 'demo'])) {
+if (stale('node_modules/.cache/checkout-elements-demo/index.html', ['src', 'demo'])) {
   console.log('start: building the demo pages…');
   run(npx, ['vite', 'build', '--config', 'demo/vite.config.ts']);
 }
