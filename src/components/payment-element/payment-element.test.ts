@@ -146,7 +146,7 @@ describe('<payment-element>', () => {
         await card(payment).updateComplete;
         expect(fieldError(payment, 'number')).to.not.equal('');
         expect(fieldError(payment, 'cvc')).to.not.equal('');
-        expect(deepActive()).to.equal(input(payment, 'number'));
+        expect(deepActive() === input(payment, 'number'), "focus is on input(payment, 'number')").to.be.true;
         expect(errors).to.have.length(1);
         expect(watch.keys).to.have.length(0);
         await expect(payment).to.be.accessible();
@@ -168,7 +168,7 @@ describe('<payment-element>', () => {
       await payment.updateComplete;
       const success = payment.shadowRoot!.querySelector('[part=success]')!;
       expect(success.textContent).to.contain('Payment complete');
-      expect(payment.shadowRoot!.activeElement).to.equal(success);
+      expect(payment.shadowRoot!.activeElement === success, "focus is on success").to.be.true;
       await expect(payment).to.be.accessible();
       expect((await serverSession(session.id)).payment_status).to.equal('paid');
     });
@@ -182,7 +182,7 @@ describe('<payment-element>', () => {
       expect(errors[0]).to.include({ type: 'card_error', code: 'card_declined' });
       await payment.updateComplete;
       expect(message(payment)).to.contain('declined');
-      expect(deepActive()).to.equal(input(payment, 'number'));
+      expect(deepActive() === input(payment, 'number'), "focus is on input(payment, 'number')").to.be.true;
       await expect(payment).to.be.accessible();
 
       input(payment, 'number').select();
@@ -207,7 +207,7 @@ describe('<payment-element>', () => {
         expect(errors).to.have.length(1);
         await payment.updateComplete;
         expect(message(payment).toLowerCase()).to.contain(words);
-        expect(deepActive()).to.equal(input(payment, field));
+        expect(deepActive() === input(payment, field), "focus is on input(payment, field)").to.be.true;
         expect(el.snapshot.status).to.equal('ready');
       });
     }

@@ -40,7 +40,9 @@ import type { CardFieldsElement } from './card-fields.js';
 
 /** The field a server outcome asks the shopper to fix. */
 function fieldFor(error: CheckoutError): CardField | undefined {
-  if (error.type !== 'card_error') return undefined;
+  // A cancelled challenge keeps focus on the pay button, to try again.
+  if (error.code === 'authentication_canceled') return undefined;
+  if (error.type !== 'card_error' && error.code !== 'payment_intent_authentication_failure') return undefined;
   const hint = `${error.param ?? ''} ${error.code}`;
   return /cvc/.test(hint) ? 'cvc' : /exp/.test(hint) ? 'expiry' : 'number';
 }
