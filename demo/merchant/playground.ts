@@ -3,7 +3,6 @@
  * already expired), the log of webhooks received, streamed as they arrive, and a flaky proxy
  * in front of the payment server for the "network failure" scenario. Nothing a shop needs.
  */
-import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
@@ -38,7 +37,7 @@ const CONFIRM_PATH = /^\/v1\/checkout\/sessions\/(cs_[A-Za-z0-9_]+)\/confirm$/;
 
 export function createPlayground(options: PlaygroundOptions) {
   const { api, apiBase, publishableKey, siteOrigin } = options;
-  const app = new Hono<{ Bindings: { incoming: IncomingMessage } }>();
+  const app = new Hono();
   const webhooks: ReceivedWebhook[] = [];
   const listeners = new Set<(w: ReceivedWebhook) => void>();
   /** Sessions whose first confirm answer the flaky proxy already lost. */
@@ -106,8 +105,8 @@ export function createPlayground(options: PlaygroundOptions) {
 
   // The "network failure" scenario: the shopper's page talks to the payment server through
   // this proxy. The first confirm of each session reaches the server (the card is charged)
-  // but its answer is lost on the way back, as on a flaky mobile connection. Paying again
-  // must not charge twice.
+  // but its answer is lost on the way back. Paying again must not charge twice: the kit
+  // resends the same attempt under the same Idempotency-Key and the server replays its answer.
   app.all('/flaky/*', async (c) => {
     const url = new URL(c.req.url);
     const path = url.pathname.slice(url.pathname.indexOf('/flaky') + '/flaky'.length);
@@ -118,9 +117,12 @@ export function createPlayground(options: PlaygroundOptions) {
     const response = await fetch(new URL(path + url.search, apiBase), { method, headers, body });
     const sessionId = method === 'POST' ? CONFIRM_PATH.exec(path)?.[1] : undefined;
     if (sessionId && !dropped.has(sessionId)) {
+      // A gateway timing out after the server acted: what the browser gets is not the
+      // payment server's answer. (Dropping the socket instead does not show: Chromium quietly
+      // resends a request whose reused connection closed without an answer.)
       dropped.add(sessionId);
-      c.env.incoming.socket.destroy();
-      return new Response(null, { status: 502 });
+      await response.arrayBuffer();
+      return new Response('<h1>504 Gateway Timeout</h1>', { status: 504, headers: { 'content-type': 'text/html', connection: 'close' } });
     }
     const out = new Headers(response.headers);
     for (const h of ['content-encoding', 'content-length', 'transfer-encoding', 'connection']) out.delete(h);
