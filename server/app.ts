@@ -10,7 +10,7 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { CLIENT_SECRET_HEADER, RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../src/api/wire.js';
 import type { Clock } from './clock.js';
-import { ApiFault, authenticationError, idempotencyError, invalidRequest, missingResource, permissionError } from './errors.js';
+import { ApiFault, authenticationError, idempotencyError, invalidRequest, missingResource, must, permissionError } from './errors.js';
 import { randomToken } from './ids.js';
 import { CHALLENGE_CSP, HOSTED_CSP, HOSTED_PAGE_JS, PAGES_CSS, THREE_DS_RESULT_JS, challengePage, challengeResultPage, hostedPage, messagePage } from './pages.js';
 import { parseWith, queryParams, readBodyParams, type Params } from './params.js';
@@ -73,7 +73,7 @@ function canonical(value: unknown): string {
   if (value && typeof value === 'object') {
     return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Params)[k])}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  return JSON.stringify(value ?? null);
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -131,8 +131,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     jsonResponse(404, { error: { type: 'invalid_request_error', code: 'unrecognized_url', message: `Unrecognized request URL (${c.req.method}: ${c.req.path}).` } }),
   );
 
-  const preflight = (c: Ctx): Response => {
-    void c;
+  const preflight = (): Response => {
     return new Response(null, {
       status: 204,
       headers: {
@@ -154,7 +153,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
     if (bearer) key = bearer[1];
-    else if (basic) key = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':')[0];
+    else if (basic?.[1] !== undefined) key = Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0];
     if (!key) throw authenticationError('Malformed Authorization header: use `Bearer <key>` or HTTP Basic with the key as the user name.', 'api_key_invalid');
     if (key === deps.secretKey) return { kind: 'secret', key };
     if (key === deps.publishableKey) return { kind: 'publishable', key };
@@ -311,7 +310,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return idempotent(c, auth, 'merchant', params, () => {
       const input = parseWith(S.sessionCreate, params);
       const expand = checkExpand('session', input.expand);
-      const session = store.createSession(input, c.get('base'));
+      const session = store.createSession(input);
       return ok(views.session(session, c.get('base'), expand));
     });
   });
@@ -412,7 +411,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
         c.get('requestInfo'),
       );
       if (outcome.kind === 'card_error') return { status: outcome.fault.status, body: { error: outcome.fault.error } };
-      const pi = store.paymentIntents.get(session.payment_intent!)!;
+      const pi = must(store.paymentIntents.get(session.payment_intent ?? ''), 'the confirmed payment intent');
       return ok({ session: views.clientSession(session, base), payment_intent: views.clientPaymentIntent(pi) });
     });
   });
@@ -437,8 +436,8 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
   });
 
   const refundView = (r: import('./state.js').Refund, expand: Set<string>): Record<string, unknown> => {
-    const pi = store.paymentIntents.get(r.payment_intent)!;
-    const charge = store.charges.get(r.charge)!;
+    const pi = must(store.paymentIntents.get(r.payment_intent), 'the refund\'s payment intent');
+    const charge = must(store.charges.get(r.charge), 'the refund\'s charge');
     return {
       ...r,
       metadata: { ...r.metadata },
@@ -611,7 +610,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
   app.get('/3ds/challenge/:id', (c) => {
     try {
       const challenge = store.pendingChallenge(c.req.param('id'));
-      const pi = store.paymentIntents.get(challenge.payment_intent)!;
+      const pi = must(store.paymentIntents.get(challenge.payment_intent), 'the challenge\'s payment intent');
       return htmlResponse(200, challengePage(c.get('base'), challenge.id, pi.amount, pi.currency), CHALLENGE_CSP);
     } catch (err) {
       return challengeFault(c, err);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-explicit-any -- tests read JSON replies as untyped data */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withReturnParams } from './app.js';
@@ -17,8 +18,8 @@ async function challengeUrl(h: Harness, number: string, extra: Record<string, un
   return { s, r, path: new URL(r.body.payment_intent.next_action.redirect_to_url.url).pathname };
 }
 
-describe('browser API: session read', () => {
-  it('returns exactly the client-safe view with the publishable key and client secret', async () => {
+void describe('browser API: session read', () => {
+  void it('returns exactly the client-safe view with the publishable key and client secret', async () => {
     const h = createHarness();
     const s = await h.createSession({ metadata: { internal: 'secret-note' }, client_reference_id: 'order-9', customer_email: 'a@b.co' });
     const r = await h.browser('GET', `/v1/checkout/sessions/${s.id}`, s.client_secret);
@@ -31,7 +32,7 @@ describe('browser API: session read', () => {
     assert.equal(r.headers.get('access-control-allow-origin'), '*');
   });
 
-  it('answers CORS preflights for the browser endpoints', async () => {
+  void it('answers CORS preflights for the browser endpoints', async () => {
     const h = createHarness();
     for (const path of ['/v1/checkout/sessions/cs_x', '/v1/checkout/sessions/cs_x/confirm']) {
       const r = await h.request('OPTIONS', path, { headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key, checkout-client-secret' } });
@@ -49,7 +50,7 @@ describe('browser API: session read', () => {
     ['unknown key', (s) => [{ authorization: 'Bearer pk_test_other', 'checkout-client-secret': s.client_secret }, ''], 401, 'api_key_invalid'],
   ];
   for (const [name, make, status, code] of accessCases) {
-    it(`${name} → ${status} ${code}`, async () => {
+    void it(`${name} → ${status} ${code}`, async () => {
       const h = createHarness();
       const s = await h.createSession();
       const other = await h.createSession();
@@ -61,7 +62,7 @@ describe('browser API: session read', () => {
     });
   }
 
-  it('a secret key with the client secret header also gets the client view', async () => {
+  void it('a secret key with the client secret header also gets the client view', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const r = await h.request('GET', `/v1/checkout/sessions/${s.id}`, { headers: { authorization: `Bearer ${SK}`, 'checkout-client-secret': s.client_secret } });
@@ -69,7 +70,7 @@ describe('browser API: session read', () => {
   });
 });
 
-describe('browser API: confirm with the test cards', () => {
+void describe('browser API: confirm with the test cards', () => {
   const outcomes: [string, string, number, string, string?, string?][] = [
     // name, number, http status, payment intent status, error code, decline code
     ['Visa', '4242424242424242', 200, 'succeeded'],
@@ -88,7 +89,7 @@ describe('browser API: confirm with the test cards', () => {
     ['unlisted valid number', '4111111111111111', 402, 'requires_payment_method', 'card_declined', 'test_mode_live_card'],
   ];
   for (const [name, number, status, piStatus, code, decline] of outcomes) {
-    it(`${name} (${number}) → ${status} ${code ?? piStatus}`, async () => {
+    void it(`${name} (${number}) → ${status} ${code ?? piStatus}`, async () => {
       const h = createHarness();
       const s = await h.createSession();
       const r = await h.confirm(s, { number, cvc: number.length === 15 ? '1234' : '123' });
@@ -120,7 +121,7 @@ describe('browser API: confirm with the test cards', () => {
     ['short CVC', { cvc: '1' }, 'invalid_cvc'],
   ];
   for (const [name, card, code] of formatFaults) {
-    it(`${name} → 402 ${code}, state untouched`, async () => {
+    void it(`${name} → 402 ${code}, state untouched`, async () => {
       const h = createHarness();
       const s = await h.createSession();
       const r = await h.confirm(s, card);
@@ -133,7 +134,7 @@ describe('browser API: confirm with the test cards', () => {
     });
   }
 
-  it('a decline leaves the session open for a retry that succeeds', async () => {
+  void it('a decline leaves the session open for a retry that succeeds', async () => {
     const h = createHarness();
     const s = await h.createSession();
     assert.equal((await h.confirm(s, { number: '4000000000000002' })).status, 402);
@@ -143,7 +144,7 @@ describe('browser API: confirm with the test cards', () => {
     assert.equal(ok.body.payment_intent.last_payment_error, null);
   });
 
-  it('a completed session refuses another confirm with 409 session_completed', async () => {
+  void it('a completed session refuses another confirm with 409 session_completed', async () => {
     const h = createHarness();
     const s = await h.createSession();
     assert.equal((await h.confirm(s)).status, 200);
@@ -152,7 +153,7 @@ describe('browser API: confirm with the test cards', () => {
     assert.equal(again.body.error.code, 'session_completed');
   });
 
-  it('accepts a form-encoded confirm and a body client secret; refuses another session\'s secret', async () => {
+  void it('accepts a form-encoded confirm and a body client secret; refuses another session\'s secret', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const other = await h.createSession();
@@ -174,7 +175,7 @@ describe('browser API: confirm with the test cards', () => {
     ['unknown parameter', { client_secret: '@', payment_method: { type: 'card', card: GOOD_CARD }, amount: 1 }, 'amount'],
   ];
   for (const [name, body, param] of badBodies) {
-    it(`confirm with ${name} → 400 on ${param}`, async () => {
+    void it(`confirm with ${name} → 400 on ${param}`, async () => {
       const h = createHarness();
       const s = await h.createSession();
       const r = await h.browser('POST', `/v1/checkout/sessions/${s.id}/confirm`, undefined, JSON.parse(JSON.stringify(body).replace('"@"', JSON.stringify(s.client_secret))));
@@ -184,8 +185,8 @@ describe('browser API: confirm with the test cards', () => {
   }
 });
 
-describe('3-D Secure', () => {
-  it('completing the challenge pays the session and redirects to the return URL with params', async () => {
+void describe('3-D Secure', () => {
+  void it('completing the challenge pays the session and redirects to the return URL with params', async () => {
     const h = createHarness();
     const { s, r, path } = await challengeUrl(h, '4000002760003184', { return_url: 'https://m.example/p?x=1#top' });
     assert.match(path, /^\/3ds\/challenge\/3ds_[A-Za-z0-9]{40}$/);
@@ -214,7 +215,7 @@ describe('3-D Secure', () => {
     assert.equal((await h.request('GET', path)).status, 410);
   });
 
-  it('failing the challenge returns the intent to requires_payment_method; a retry can pay', async () => {
+  void it('failing the challenge returns the intent to requires_payment_method; a retry can pay', async () => {
     const h = createHarness();
     const { s, path } = await challengeUrl(h, '4000002500003155');
     const done = await h.request('POST', path, { body: 'outcome=fail', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
@@ -228,7 +229,7 @@ describe('3-D Secure', () => {
     assert.equal((await h.confirm(s)).body.payment_intent.status, 'succeeded');
   });
 
-  it('4000008400001629 is declined after a completed challenge', async () => {
+  void it('4000008400001629 is declined after a completed challenge', async () => {
     const h = createHarness();
     const { s, path } = await challengeUrl(h, '4000008400001629');
     const done = await h.request('POST', path, { body: 'outcome=complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
@@ -238,7 +239,7 @@ describe('3-D Secure', () => {
     assert.equal(read.body.status, 'open');
   });
 
-  it('embedded sessions return to the session return_url; a new confirm supersedes the old challenge', async () => {
+  void it('embedded sessions return to the session return_url; a new confirm supersedes the old challenge', async () => {
     const h = createHarness();
     const { s, r, path } = await challengeUrl(h, '4000002760003184', {}, { ui_mode: 'embedded', success_url: undefined, cancel_url: undefined, return_url: 'https://shop.example/return?cs={CHECKOUT_SESSION_ID}' });
     assert.equal(r.body.payment_intent.next_action.redirect_to_url.return_url, `https://shop.example/return?cs=${s.id}`);
@@ -247,7 +248,7 @@ describe('3-D Secure', () => {
     assert.equal((await h.request('GET', path)).status, 409);
   });
 
-  it('unknown challenge ids and bad outcomes are 4xx pages', async () => {
+  void it('unknown challenge ids and bad outcomes are 4xx pages', async () => {
     const h = createHarness();
     assert.equal((await h.request('GET', '/3ds/challenge/3ds_nope')).status, 404);
     const { path } = await challengeUrl(h, '4000002760003184');
@@ -256,7 +257,7 @@ describe('3-D Secure', () => {
     assert.equal((await h.request('GET', path)).status, 200, 'a bad answer does not use up the challenge');
   });
 
-  it('the result script posts to the merchant origin only, or navigates when not framed', async () => {
+  void it('the result script posts to the merchant origin only, or navigates when not framed', async () => {
     const h = createHarness();
     const js = await h.request('GET', '/assets/3ds-result.js');
     assert.equal(js.status, 200);
@@ -273,11 +274,11 @@ describe('3-D Secure', () => {
     ['https://m.example/p?#frag', 'https://m.example/p?checkout_session_id=cs_1&redirect_status=succeeded#frag'],
     ['http://localhost:5173/return?a=b%20c&d', 'http://localhost:5173/return?a=b%20c&d&checkout_session_id=cs_1&redirect_status=succeeded'],
   ];
-  for (const [input, output] of returnUrls) it(`return URL ${input}`, () => assert.equal(withReturnParams(input, 'cs_1', 'succeeded'), output));
+  for (const [input, output] of returnUrls) void it(`return URL ${input}`, () => { assert.equal(withReturnParams(input, 'cs_1', 'succeeded'), output); });
 });
 
-describe('idempotency and concurrency', () => {
-  it('same key and body replays the stored response byte for byte, errors included', async () => {
+void describe('idempotency and concurrency', () => {
+  void it('same key and body replays the stored response byte for byte, errors included', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const first = await h.confirm(s, { number: '4000000000000002' }, {}, { 'idempotency-key': 'k-decline' });
@@ -295,7 +296,7 @@ describe('idempotency and concurrency', () => {
     assert.equal(okReplay.text, ok.text);
   });
 
-  it('same key with a different body → 400 idempotency_error', async () => {
+  void it('same key with a different body → 400 idempotency_error', async () => {
     const h = createHarness();
     const s = await h.createSession();
     await h.confirm(s, { number: '4000000000000002' }, {}, { 'idempotency-key': 'k1' });
@@ -311,7 +312,7 @@ describe('idempotency and concurrency', () => {
     assert.equal(m3.body.error.type, 'idempotency_error');
   });
 
-  it('fifty concurrent confirms of one session make exactly one payment', async () => {
+  void it('fifty concurrent confirms of one session make exactly one payment', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const replies = await Promise.all(
@@ -327,7 +328,7 @@ describe('idempotency and concurrency', () => {
     assert.equal(succeeded.length, 1);
   });
 
-  it('fifty concurrent confirms with one idempotency key replay one payment', async () => {
+  void it('fifty concurrent confirms with one idempotency key replay one payment', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const replies = await Promise.all(Array.from({ length: 50 }, () => h.confirm(s, {}, {}, { 'idempotency-key': 'same' })));

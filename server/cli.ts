@@ -46,7 +46,7 @@ try {
     logger: {
       info: (m) => process.stdout.write(`${m}\n`),
       warn: (m) => process.stderr.write(`warn: ${m}\n`),
-      error: (m, e) => process.stderr.write(`error: ${m} ${e instanceof Error ? (e.stack ?? e.message) : String(e ?? '')}\n`),
+      error: (m, e) => process.stderr.write(`error: ${m} ${e instanceof Error ? (e.stack ?? e.message) : e === undefined ? '' : JSON.stringify(e)}\n`),
     },
   });
 } catch (err) {

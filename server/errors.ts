@@ -46,3 +46,9 @@ export function cardError(message: string, code: string, declineCode?: string, p
   if (declineCode !== undefined) f.error.decline_code = declineCode;
   return f;
 }
+
+/** For lookups the state machine guarantees; a miss is a bug (logged), not a request fault. */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`Invariant broken: ${what} is missing.`);
+  return value;
+}

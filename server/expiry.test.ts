@@ -1,11 +1,12 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return -- tests read JSON replies as untyped data */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHarness } from './harness.test.js';
 
 const HOUR = 3600 * 1000;
 
-describe('expiry on the injected clock', () => {
-  it('a session expires at expires_at, once, and stays expired', async () => {
+void describe('expiry on the injected clock', () => {
+  void it('a session expires at expires_at, once, and stays expired', async () => {
     const h = createHarness();
     const s = await h.createSession();
     h.clock.advance(24 * HOUR - 1000);
@@ -26,7 +27,7 @@ describe('expiry on the injected clock', () => {
     assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${s.id}`)).body.status, 'expired');
   });
 
-  it('a custom expires_at (30 min – 24 h) is honoured', async () => {
+  void it('a custom expires_at (30 min – 24 h) is honoured', async () => {
     const h = createHarness();
     const at = Math.floor(h.clock.now() / 1000) + 45 * 60;
     const s = await h.createSession({ expires_at: at });
@@ -35,7 +36,7 @@ describe('expiry on the injected clock', () => {
     assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${s.id}`)).body.status, 'expired');
   });
 
-  it('expiry cancels a pending payment intent and voids its challenge', async () => {
+  void it('expiry cancels a pending payment intent and voids its challenge', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const r = await h.confirm(s, { number: '4000002760003184' });
@@ -49,7 +50,7 @@ describe('expiry on the injected clock', () => {
     assert.equal((await h.merchant('GET', '/v1/events?type=payment_intent.succeeded')).body.data.length, 0);
   });
 
-  it('sessions with different deadlines each expire on time', async () => {
+  void it('sessions with different deadlines each expire on time', async () => {
     const h = createHarness();
     const now = Math.floor(h.clock.now() / 1000);
     const late = await h.createSession();
@@ -65,7 +66,7 @@ describe('expiry on the injected clock', () => {
     assert.equal((await h.merchant('GET', '/v1/events?type=checkout.session.expired')).body.data.length, 3);
   });
 
-  it('a completed session never expires', async () => {
+  void it('a completed session never expires', async () => {
     const h = createHarness();
     const s = await h.createSession();
     await h.confirm(s);
@@ -74,7 +75,7 @@ describe('expiry on the injected clock', () => {
     assert.equal((await h.merchant('GET', '/v1/events?type=checkout.session.expired')).body.data.length, 0);
   });
 
-  it('idempotency keys are forgotten after 24 hours', async () => {
+  void it('idempotency keys are forgotten after 24 hours', async () => {
     const h = createHarness();
     const a = await h.merchant('POST', '/v1/products', { name: 'A' }, { 'idempotency-key': 'k' });
     h.clock.advance(25 * HOUR);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- tests read JSON replies as untyped data */
 /**
  * Test harness (named .test.ts so the build leaves it out; it holds no tests): a mock server on a manual clock with helpers that speak HTTP to its fetch
  * handler exactly as a merchant backend or a browser would.
@@ -51,7 +52,7 @@ export function formEncode(params: Record<string, unknown>, prefix = ''): string
     } else if (v !== null && typeof v === 'object') {
       parts.push(formEncode(v as Record<string, unknown>, key));
     } else {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`);
     }
   }
   return parts.filter(Boolean).join('&');
@@ -72,7 +73,7 @@ export function createHarness(options: MockServerOptions = {}): Harness {
     kitScriptPath: '/nonexistent/checkout-elements.min.js',
     logger: { info: () => undefined, warn: () => undefined, error: (m, e) => errors.push([m, e]) },
     webhookRetryScheduleMs: [5, 10],
-    fetch: async () => new Response('ok'),
+    fetch: () => Promise.resolve(new Response('ok')),
     ...options,
   });
   const request: Harness['request'] = async (method, path, init = {}) => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call -- tests read JSON replies as untyped data */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,8 @@ function kitFile(): string {
   return file;
 }
 
-describe('hosted payment page', () => {
-  it('renders the kit elements under a strict CSP with all text escaped', async () => {
+void describe('hosted payment page', () => {
+  void it('renders the kit elements under a strict CSP with all text escaped', async () => {
     const h = createHarness({ kitScriptPath: kitFile(), businessName: 'Ada & <Co>' });
     const s = await h.createSession({
       line_items: [{ price_data: { currency: 'eur', unit_amount: 500, product_data: { name: '<img src=x onerror=alert(1)>"Tee"' } }, quantity: 1 }],
@@ -44,7 +45,7 @@ describe('hosted payment page', () => {
     assert.match(js.text, /successUrl/);
   });
 
-  it('503 with "run npm run build" when the kit is not built', async () => {
+  void it('503 with "run npm run build" when the kit is not built', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const r = await h.request('GET', `/pay/${s.id}`);
@@ -52,7 +53,7 @@ describe('hosted payment page', () => {
     assert.match(r.text, /run npm run build/);
   });
 
-  it('a completed session goes straight to success_url (303); an expired one says so (410)', async () => {
+  void it('a completed session goes straight to success_url (303); an expired one says so (410)', async () => {
     const h = createHarness({ kitScriptPath: kitFile() });
     const s = await h.createSession();
     await h.confirm(s);
@@ -67,15 +68,15 @@ describe('hosted payment page', () => {
     assert.match(expired.text, /href="https:\/\/shop.example\/cart"/);
   });
 
-  it('unknown and embedded sessions have no hosted page', async () => {
+  void it('unknown and embedded sessions have no hosted page', async () => {
     const h = createHarness({ kitScriptPath: kitFile() });
     assert.equal((await h.request('GET', '/pay/cs_test_nope')).status, 404);
     const s = await h.createSession({ ui_mode: 'embedded', success_url: undefined, cancel_url: undefined, return_url: 'https://shop.example/r' });
     assert.equal((await h.request('GET', `/pay/${s.id}`)).status, 404);
-    void BASIC_SESSION;
+    BASIC_SESSION;
   });
 
-  it('uses publicUrl for every link when configured', async () => {
+  void it('uses publicUrl for every link when configured', async () => {
     const h = createHarness({ kitScriptPath: kitFile(), publicUrl: 'https://pay.example/' });
     const s = await h.createSession();
     assert.equal(s.url, `https://pay.example/pay/${s.id}`);

@@ -7,7 +7,7 @@ export function randomToken(length: number): string {
   let out = '';
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
+      if (byte < 248 && out.length < length) out += ALPHABET.charAt(byte % 62);
     }
   }
   return out;

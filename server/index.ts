@@ -54,8 +54,12 @@ export interface MockServer {
 
 const quietLogger: Logger = {
   info: () => undefined,
-  warn: (message) => console.warn(`[checkout-mock] ${message}`),
-  error: (message, error) => console.error(`[checkout-mock] ${message}`, error),
+  warn: (message) => {
+    console.warn(`[checkout-mock] ${message}`);
+  },
+  error: (message, error) => {
+    console.error(`[checkout-mock] ${message}`, error);
+  },
 };
 
 /** The package root: the nearest folder above this file holding a package.json. */
@@ -143,6 +147,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     publishableKey,
     webhookAttempts: webhooks.attempts,
     webhooksIdle: () => webhooks.idle(),
-    close: () => webhooks.close(),
+    close: () => {
+      webhooks.close();
+    },
   };
 }

@@ -1,10 +1,11 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- tests read JSON replies as untyped data */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMockServer } from './index.js';
 import { BASIC_SESSION, PK, SK, createHarness } from './harness.test.js';
 
-describe('merchant API', () => {
-  it('creates a hosted session from a form body with bracket notation', async () => {
+void describe('merchant API', () => {
+  void it('creates a hosted session from a form body with bracket notation', async () => {
     const h = createHarness();
     const r = await h.merchant('POST', '/v1/checkout/sessions', BASIC_SESSION);
     assert.equal(r.status, 200, r.text);
@@ -24,7 +25,7 @@ describe('merchant API', () => {
     assert.equal(s.line_items, undefined, 'line_items only when expanded');
   });
 
-  it('accepts JSON bodies and HTTP Basic auth', async () => {
+  void it('accepts JSON bodies and HTTP Basic auth', async () => {
     const h = createHarness();
     const r = await h.request('POST', '/v1/checkout/sessions', {
       body: JSON.stringify({ ...BASIC_SESSION, ui_mode: 'embedded', success_url: undefined, cancel_url: undefined, return_url: 'https://shop.example/return', expand: ['line_items'] }),
@@ -37,7 +38,7 @@ describe('merchant API', () => {
     assert.equal(r.body.line_items.data[0].price.unit_amount, 1999);
   });
 
-  it('products, prices (product or product_data), lookup keys, retrieval and expand', async () => {
+  void it('products, prices (product or product_data), lookup keys, retrieval and expand', async () => {
     const h = createHarness();
     const product = (await h.merchant('POST', '/v1/products', { name: 'Mug', metadata: { sku: 'M1' } })).body;
     assert.match(product.id, /^prod_/);
@@ -64,7 +65,7 @@ describe('merchant API', () => {
     assert.equal((await h.merchant('GET', `/v1/products/${product.id}`)).body.metadata.sku, 'M1');
   });
 
-  it('lists newest first with limit, starting_after and has_more', async () => {
+  void it('lists newest first with limit, starting_after and has_more', async () => {
     const h = createHarness();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await h.merchant('POST', '/v1/products', { name: `P${i}` })).body.id);
@@ -83,7 +84,7 @@ describe('merchant API', () => {
     assert.deepEqual(sessions.body.data, []);
   });
 
-  it('expires a session once, with a clear error after', async () => {
+  void it('expires a session once, with a clear error after', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const r = await h.merchant('POST', `/v1/checkout/sessions/${s.id}/expire`);
@@ -103,7 +104,7 @@ describe('merchant API', () => {
     ['publishable key', { authorization: `Bearer ${PK}` }, 403, 'permission_error'],
   ];
   for (const [name, headers, status, type] of authCases) {
-    it(`${name} on a merchant endpoint → ${status} ${type}`, async () => {
+    void it(`${name} on a merchant endpoint → ${status} ${type}`, async () => {
       const h = createHarness();
       for (const [method, path] of [['GET', '/v1/products'], ['POST', '/v1/checkout/sessions'], ['GET', '/v1/events'], ['POST', '/v1/refunds']] as const) {
         const r = await h.request(method, path, { headers, body: method === 'POST' ? '' : null });
@@ -114,14 +115,14 @@ describe('merchant API', () => {
     });
   }
 
-  it('refuses bad key formats at creation', () => {
+  void it('refuses bad key formats at creation', () => {
     assert.throws(() => createMockServer({ secretKey: 'sk_live_x' }), /secret key/);
     assert.throws(() => createMockServer({ publishableKey: 'nope' }), /publishable key/);
     assert.throws(() => createMockServer({ publicUrl: 'ftp://x' }), /publicUrl/);
   });
 });
 
-describe('merchant API: bad input', () => {
+void describe('merchant API: bad input', () => {
   const item = (over: Record<string, unknown>) => ({ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'A' }, ...over }, quantity: 1 });
   const cases: [string, Record<string, unknown>, string, string?][] = [
     ['missing mode', { ...BASIC_SESSION, mode: undefined }, 'mode', 'parameter_missing'],
@@ -154,7 +155,7 @@ describe('merchant API: bad input', () => {
     ['too many metadata keys', { ...BASIC_SESSION, metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'metadata'],
   ];
   for (const [name, params, param, code] of cases) {
-    it(`${name} → 400 on ${param}, nothing created`, async () => {
+    void it(`${name} → 400 on ${param}, nothing created`, async () => {
       const h = createHarness();
       const r = await h.merchant('POST', '/v1/checkout/sessions', params);
       assert.equal(r.status, r.body.error?.code === 'resource_missing' ? 404 : 400, r.text);
@@ -166,7 +167,7 @@ describe('merchant API: bad input', () => {
     });
   }
 
-  it('empty line_items in JSON', async () => {
+  void it('empty line_items in JSON', async () => {
     const h = createHarness();
     const r = await h.request('POST', '/v1/checkout/sessions', {
       body: JSON.stringify({ ...BASIC_SESSION, line_items: [] }),
@@ -176,7 +177,7 @@ describe('merchant API: bad input', () => {
     assert.equal(r.body.error.param, 'line_items');
   });
 
-  it('unknown ids → 404 resource_missing', async () => {
+  void it('unknown ids → 404 resource_missing', async () => {
     const h = createHarness();
     for (const path of ['/v1/products/prod_x', '/v1/prices/price_x', '/v1/checkout/sessions/cs_x', '/v1/checkout/sessions/cs_x/line_items', '/v1/payment_intents/pi_x', '/v1/refunds/re_x', '/v1/events/evt_x', '/v1/webhook_endpoints/we_x']) {
       const r = await h.merchant('GET', path);

@@ -12,13 +12,13 @@ function runCli(args: string[], env: Record<string, string> = {}): { child: Retu
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => { resolve({ code, stdout, stderr }); }));
   return { child, output };
 }
 
-describe('Node server', () => {
+void describe('Node server', () => {
   let running: RunningServer;
   before(async () => {
     running = await startServer({ port: 0 });
@@ -27,7 +27,7 @@ describe('Node server', () => {
     await running.close();
   });
 
-  it('serves the API over HTTP with links on its own origin', async () => {
+  void it('serves the API over HTTP with links on its own origin', async () => {
     const r = await fetch(`${running.url}/v1/checkout/sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SK}`, 'content-type': 'application/x-www-form-urlencoded' },
@@ -38,7 +38,7 @@ describe('Node server', () => {
     assert.equal(s.url, `${running.url}/pay/${s.id}`);
   });
 
-  it('answers 413 to a body over 1 MB streamed without Content-Length', async () => {
+  void it('answers 413 to a body over 1 MB streamed without Content-Length', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${running.url}/v1/products`, {
         method: 'POST',
@@ -67,7 +67,7 @@ describe('Node server', () => {
     assert.equal(status, 413);
   });
 
-  it('CLI refuses bad flags with one line and exit code 2', async () => {
+  void it('CLI refuses bad flags with one line and exit code 2', async () => {
     const runs = [['--port', 'abc'], ['--port', '70000'], ['--bogus']].map((args) => ({ args, run: runCli(args) }));
     for (const { args, run } of runs) {
       const { code, stderr } = await run.output;
@@ -78,12 +78,12 @@ describe('Node server', () => {
     assert.equal((await output).code, 2);
   });
 
-  it('CLI prints the URL and keys, serves, and exits cleanly on SIGTERM', async () => {
+  void it('CLI prints the URL and keys, serves, and exits cleanly on SIGTERM', async () => {
     const { child, output } = runCli(['--port', '0'], { CHECKOUT_PUBLISHABLE_KEY: 'pk_test_cli' });
     let seen = '';
     await new Promise<void>((resolve) => {
-      child.stdout!.on('data', (d) => {
-        seen += d;
+      child.stdout!.on('data', (d: Buffer) => {
+        seen += d.toString();
         if (seen.includes('publishable key')) resolve();
       });
     });

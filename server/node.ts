@@ -43,7 +43,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: () =>
       new Promise<void>((resolve) => {
         mock.close();
-        http.close(() => resolve());
+        http.close(() => {
+          resolve();
+        });
         http.closeAllConnections();
       }),
   };

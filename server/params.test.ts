@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { ApiFault } from './errors.js';
 import { parseForm, readBodyParams } from './params.js';
 
-describe('form bodies', () => {
-  it('parses bracket notation into nested objects and arrays', () => {
+void describe('form bodies', () => {
+  void it('parses bracket notation into nested objects and arrays', () => {
     const parsed = parseForm(
       'mode=payment&line_items[0][price_data][currency]=usd&line_items[0][quantity]=2&line_items[1][price]=price_1&expand[]=line_items&expand[]=payment_intent&metadata[order]=A%201',
     );
@@ -27,12 +27,12 @@ describe('form bodies', () => {
     ['prototype pollution', '__proto__[x]=1'],
   ];
   for (const [name, body] of bad) {
-    it(`refuses ${name}`, () => {
+    void it(`refuses ${name}`, () => {
       assert.throws(() => parseForm(body), (e: unknown) => e instanceof ApiFault && e.status === 400 && e.error.type === 'invalid_request_error');
     });
   }
 
-  it('does not pollute Object.prototype', () => {
+  void it('does not pollute Object.prototype', () => {
     try {
       parseForm('constructor[prototype][polluted]=1');
     } catch {
@@ -42,7 +42,7 @@ describe('form bodies', () => {
   });
 });
 
-describe('request bodies', () => {
+void describe('request bodies', () => {
   const req = (body: BodyInit | null, type?: string, extra: Record<string, string> = {}) =>
     new Request('http://x/', { method: 'POST', body, headers: { ...(type ? { 'content-type': type } : {}), ...extra } });
   const status = async (r: Request): Promise<number> => {
@@ -54,7 +54,7 @@ describe('request bodies', () => {
     }
   };
 
-  it('reads JSON and form bodies', async () => {
+  void it('reads JSON and form bodies', async () => {
     assert.deepEqual(await readBodyParams(req('{"a":{"b":1}}', 'application/json; charset=utf-8')), { a: { b: 1 } });
     assert.deepEqual(await readBodyParams(req('a[b]=1', 'application/x-www-form-urlencoded')), { a: { b: '1' } });
     assert.deepEqual(await readBodyParams(req(null)), {});
@@ -72,9 +72,9 @@ describe('request bodies', () => {
     ['over 1 MB', req('a='.padEnd(1024 * 1024 + 10, 'x'), 'application/x-www-form-urlencoded'), 413],
     ['declared over 1 MB', req('a=1', 'application/x-www-form-urlencoded', { 'content-length': String(2 * 1024 * 1024) }), 413],
   ];
-  for (const [name, r, expected] of cases) it(`${name} → ${expected}`, async () => assert.equal(await status(r), expected));
+  for (const [name, r, expected] of cases) void it(`${name} → ${expected}`, async () => { assert.equal(await status(r), expected); });
 
-  it('counts streamed bytes when there is no Content-Length', async () => {
+  void it('counts streamed bytes when there is no Content-Length', async () => {
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -89,8 +89,8 @@ describe('request bodies', () => {
   });
 });
 
-describe('nesting limits', () => {
-  it('refuses JSON and form bodies nested absurdly deep, without a stack overflow', async () => {
+void describe('nesting limits', () => {
+  void it('refuses JSON and form bodies nested absurdly deep, without a stack overflow', async () => {
     for (const [body, type] of [
       [`${'['.repeat(200_000)}${']'.repeat(200_000)}`, 'application/json'],
       [`{"a":${'{"a":'.repeat(50)}1${'}'.repeat(51)}`, 'application/json'],

@@ -59,7 +59,7 @@ export async function readBodyText(request: Request): Promise<string> {
 /** Parses a request body by its Content-Type: JSON object or form encoding; else 415. */
 export async function readBodyParams(request: Request): Promise<Params> {
   const text = await readBodyText(request);
-  const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const contentType = (request.headers.get('content-type') ?? '').replace(/;.*$/s, '').trim().toLowerCase();
   if (text.trim() === '' && contentType !== 'application/json') return {};
   if (contentType === 'application/json') {
     let parsed: unknown;
@@ -87,8 +87,8 @@ export const MAX_DEPTH = 16;
 
 function assertShallow(value: unknown): void {
   const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
     if (node === null || typeof node !== 'object') continue;
     if (depth >= MAX_DEPTH) throw invalidRequest(`The request body nests deeper than ${MAX_DEPTH} levels.`, 'body_malformed');
     for (const child of Object.values(node)) stack.push([child, depth + 1]);
@@ -110,8 +110,8 @@ export function parseForm(text: string): Params {
   for (const [key, value] of entries) {
     const m = KEY_SYNTAX.exec(key);
     if (!m) throw invalidRequest(`Malformed parameter name '${key}'.`, 'parameter_invalid', key);
-    const path: string[] = [m[1]!];
-    for (const seg of (m[2] ?? '').matchAll(/\[([^[\]]*)\]/g)) path.push(seg[1]!);
+    const path: string[] = [m[1] ?? ''];
+    for (const seg of (m[2] ?? '').matchAll(/\[([^[\]]*)\]/g)) path.push(seg[1] ?? '');
     if (path.length > MAX_DEPTH) throw invalidRequest(`Parameter '${key}' nests deeper than ${MAX_DEPTH} levels.`, 'parameter_invalid', key);
     insert(root, path, value, key);
   }
@@ -122,12 +122,11 @@ const APPEND = Symbol('append');
 
 function insert(root: Params, path: string[], value: string, key: string): void {
   let node: Params = root;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i]!;
+  for (const [i, seg] of path.entries()) {
     const last = i === path.length - 1;
     if (seg === '') {
       // `a[]` appends: kept as a keyed object with an append counter, made an array later.
-      const counter = ((node as Record<symbol, number>)[APPEND] ?? 0) as number;
+      const counter = (node as Record<symbol, number | undefined>)[APPEND] ?? 0;
       if (Object.keys(node).some((k) => !/^\d+$/.test(k))) throw clash(key);
       (node as Record<symbol, number>)[APPEND] = counter + 1;
       const index = String(Object.keys(node).length);
@@ -198,10 +197,11 @@ export function parseWith<S extends z.ZodType>(schema: S, params: unknown, prefi
   if (result.success) return result.data;
   const issues = result.error.issues;
   const unknown = issues.find((i) => i.code === 'unrecognized_keys');
-  const issue = unknown ?? issues[0]!;
+  const issue = unknown ?? issues[0];
+  if (issue === undefined) throw invalidRequest('The parameters are not valid.', 'parameter_invalid');
   const withPrefix = (path: readonly PropertyKey[]): string => bracketPath(prefix ? [prefix, ...path] : path);
   if (issue.code === 'unrecognized_keys') {
-    const param = withPrefix([...issue.path, issue.keys[0]!]);
+    const param = withPrefix([...issue.path, issue.keys[0] ?? '']);
     throw invalidRequest(`Received unknown parameter: ${param}`, 'parameter_unknown', param);
   }
   const param = withPrefix(issue.path);

@@ -22,7 +22,9 @@ export const text = (max: number, min = 1) =>
   z.string().min(min, { error: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }).max(max, { error: `must be at most ${max} characters` });
 
 export function isHttpUrl(value: string): boolean {
-  if (value.length > 2048 || /[\s\u0000-\u001f]/.test(value)) return false;
+  // Whitespace and control characters are never part of a URL a merchant means.
+  if (value.length > 2048 || /\s/.test(value)) return false;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20 || value.charCodeAt(i) === 0x7f) return false;
   try {
     const url = new URL(value.replaceAll('{CHECKOUT_SESSION_ID}', 'cs_placeholder'));
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';

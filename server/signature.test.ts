@@ -16,13 +16,13 @@ const codeOf = (fn: () => unknown): string => {
   }
 };
 
-describe('webhook signatures', () => {
-  it('matches an independent HMAC-SHA256 over "t.payload"', () => {
+void describe('webhook signatures', () => {
+  void it('matches an independent HMAC-SHA256 over "t.payload"', () => {
     const expected = createHmac('sha256', SECRET).update(`${T}.${PAYLOAD}`).digest('hex');
     assert.equal(signPayload(PAYLOAD, SECRET, T), `t=${T},v1=${expected}`);
   });
 
-  it('verifies its own signature within tolerance', () => {
+  void it('verifies its own signature within tolerance', () => {
     assert.equal(verifySignature(PAYLOAD, signPayload(PAYLOAD, SECRET, T), SECRET, { nowSec: T + 299 }), true);
   });
 
@@ -37,14 +37,14 @@ describe('webhook signatures', () => {
     ['no v1', () => verifySignature(PAYLOAD, `t=${T},v0=abc`, SECRET), 'malformed_header'],
     ['short v1', () => verifySignature(PAYLOAD, `t=${T},v1=abcd`, SECRET), 'malformed_header'],
   ];
-  for (const [name, fn, code] of cases) it(`refuses ${name} (${code})`, () => assert.equal(codeOf(fn), code));
+  for (const [name, fn, code] of cases) void it(`refuses ${name} (${code})`, () => { assert.equal(codeOf(fn), code); });
 
-  it('accepts any of several v1 signatures (secret rotation)', () => {
+  void it('accepts any of several v1 signatures (secret rotation)', () => {
     const good = signPayload(PAYLOAD, SECRET, T).split(',v1=')[1];
     assert.ok(verifySignature(PAYLOAD, `t=${T},v1=${'0'.repeat(64)},v1=${good}`, SECRET, { nowSec: T }));
   });
 
-  it('constructEvent parses a verified event and refuses a non-event', () => {
+  void it('constructEvent parses a verified event and refuses a non-event', () => {
     const now = Math.floor(Date.now() / 1000);
     const event = constructEvent(PAYLOAD, signPayload(PAYLOAD, SECRET, now), SECRET);
     assert.equal(event.id, 'evt_1');

@@ -11,7 +11,7 @@ import type { ApiError, PaymentIntentStatus, UiMode } from '../src/api/wire.js';
 import { checkCard, type CardBehaviour, type CardInput, type CardSummary, type Decline } from './cards.js';
 import type { Clock } from './clock.js';
 import { toUnixSeconds } from './clock.js';
-import { ApiFault, cardError, invalidRequest, missingResource, stateConflict } from './errors.js';
+import { ApiFault, cardError, invalidRequest, missingResource, must, stateConflict } from './errors.js';
 import { newId, randomToken } from './ids.js';
 import { MAX_AMOUNT } from './schemas.js';
 import type { Webhooks } from './webhooks.js';
@@ -300,7 +300,6 @@ export class Store {
       shipping_address_collection?: { allowed_countries: string[] } | undefined;
       expires_at?: number | undefined;
     },
-    base: string,
   ): Session {
     const uiMode = input.ui_mode ?? 'hosted';
     const now = this.nowSec();
@@ -347,7 +346,7 @@ export class Store {
         if (product && !product.active) throw invalidRequest(`The product ${product.id} of price ${price.id} is not active.`, 'product_inactive', `${prefix}[price]`);
         return { price, quantity: item.quantity, unitAmount: price.unit_amount, currency: price.currency, name: product?.name ?? '' };
       }
-      const data = item.price_data!;
+      const data = must(item.price_data, 'price_data');
       if ((data.product === undefined) === (data.product_data === undefined)) {
         throw invalidRequest(`Provide exactly one of ${prefix}[price_data][product] or ${prefix}[price_data][product_data].`, 'parameter_missing', `${prefix}[price_data][product_data]`);
       }
@@ -359,7 +358,7 @@ export class Store {
       }
       return { data, quantity: item.quantity, unitAmount: data.unit_amount, currency: data.currency, name };
     });
-    const currency = resolved[0]!.currency;
+    const currency = must(resolved[0], 'the first line item').currency;
     resolved.forEach((r, i) => {
       if (r.currency !== currency) {
         throw invalidRequest(`All line items must use one currency: line_items[${i}] is ${r.currency}, line_items[0] is ${currency}.`, 'currency_mismatch', `line_items[${i}]`);
@@ -370,7 +369,7 @@ export class Store {
     if (total < 1) throw invalidRequest('The total amount must be greater than zero.', 'amount_too_small', 'line_items');
 
     const lineItems: LineItemRecord[] = resolved.map((r, i) => {
-      const price = r.price ?? this.createPrice({ currency: r.currency, unit_amount: r.unitAmount, product: r.data!.product, product_data: r.data!.product_data }, `line_items[${i}][price_data]`, true);
+      const price = r.price ?? this.createPrice({ currency: r.currency, unit_amount: r.unitAmount, product: r.data?.product, product_data: r.data?.product_data }, `line_items[${i}][price_data]`, true);
       const amount = r.unitAmount * r.quantity;
       return { id: newId('li'), price: price.id, description: r.name, quantity: r.quantity, currency, amount_subtotal: amount, amount_total: amount };
     });
@@ -398,7 +397,6 @@ export class Store {
       payment_intent: null,
       customer_details: null,
     };
-    void base;
     this.sessions.set(id, session);
     this.openSessions.add(id);
     this.nextExpiryMs = Math.min(this.nextExpiryMs, expiresAt * 1000);
@@ -522,7 +520,7 @@ export class Store {
       this.succeed(session, pi, pm, request);
       return { kind: 'ok' };
     }
-    if (behaviour.kind === 'decline') return { kind: 'card_error', fault: this.decline(pi, pm, behaviour, request) };
+    if (behaviour.kind === 'decline') return { kind: 'card_error', fault: this.decline(pi, behaviour, request) };
     const challenge: Challenge = {
       id: `3ds_${randomToken(40)}`,
       session: session.id,
@@ -570,12 +568,11 @@ export class Store {
     this.webhooks.emit('checkout.session.completed', this.snap.session(session), request);
   }
 
-  private decline(pi: PaymentIntent, pm: PaymentMethod, d: Decline, request: RequestInfo): ApiFault {
+  private decline(pi: PaymentIntent, d: Decline, request: RequestInfo): ApiFault {
     const fault = cardError(d.message, d.code, d.declineCode);
     pi.status = 'requires_payment_method';
     pi.next_action = null;
     pi.last_payment_error = { ...fault.error };
-    void pm;
     this.webhooks.emit('payment_intent.payment_failed', this.snap.paymentIntent(pi), request);
     return fault;
   }
@@ -593,9 +590,9 @@ export class Store {
   completeChallenge(id: string, outcome: 'complete' | 'fail', request: RequestInfo): { challenge: Challenge; status: 'succeeded' | 'failed' } {
     const challenge = this.pendingChallenge(id);
     const session = this.getSession(challenge.session);
-    const pi = this.paymentIntents.get(challenge.payment_intent)!;
+    const pi = must(this.paymentIntents.get(challenge.payment_intent), 'the challenge\'s payment intent');
     challenge.state = 'used';
-    const pm = this.paymentMethods.get(pi.payment_method ?? '')!;
+    const pm = must(this.paymentMethods.get(pi.payment_method ?? ''), 'the payment method');
     if (outcome === 'fail') {
       pi.status = 'requires_payment_method';
       pi.next_action = null;
@@ -611,7 +608,7 @@ export class Store {
       this.succeed(session, pi, pm, request);
       return { challenge, status: 'succeeded' };
     }
-    this.decline(pi, pm, challenge.afterChallenge, request);
+    this.decline(pi, challenge.afterChallenge, request);
     return { challenge, status: 'failed' };
   }
 
@@ -640,14 +637,15 @@ export class Store {
       pi = this.paymentIntents.get(input.payment_intent);
       if (!pi) throw missingResource('payment_intent', input.payment_intent, 'payment_intent');
     } else {
-      const ch = this.charges.get(input.charge!);
-      if (!ch) throw missingResource('charge', input.charge!, 'charge');
-      pi = this.paymentIntents.get(ch.payment_intent)!;
+      const chargeId = input.charge ?? '';
+      const ch = this.charges.get(chargeId);
+      if (!ch) throw missingResource('charge', chargeId, 'charge');
+      pi = must(this.paymentIntents.get(ch.payment_intent), 'the charge\'s payment intent');
     }
     if (pi.status !== 'succeeded' || !pi.latest_charge) {
       throw stateConflict(`Only a succeeded payment can be refunded; ${pi.id} is ${pi.status}.`, 'payment_intent_unexpected_state', input.payment_intent !== undefined ? 'payment_intent' : 'charge');
     }
-    const charge = this.charges.get(pi.latest_charge)!;
+    const charge = must(this.charges.get(pi.latest_charge), 'the latest charge');
     const remaining = charge.amount - charge.amount_refunded;
     if (remaining <= 0) throw invalidRequest(`Charge ${charge.id} has already been refunded in full.`, 'charge_already_refunded');
     const amount = input.amount ?? remaining;

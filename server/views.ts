@@ -4,7 +4,7 @@
  * nothing merchant-only can leak in by accident.
  */
 import type { ClientPaymentIntent, ClientSession, LineItem, ListObject } from '../src/api/wire.js';
-import { invalidRequest } from './errors.js';
+import { invalidRequest, must } from './errors.js';
 import type { Charge, LineItemRecord, PaymentIntent, Price, Session, Store } from './state.js';
 
 type Json = Record<string, unknown>;
@@ -22,7 +22,7 @@ export function checkExpand(kind: keyof typeof EXPANDABLE, expand: readonly stri
   const out = new Set<string>();
   (expand ?? []).forEach((entry, i) => {
     const field = list ? (entry.startsWith('data.') ? entry.slice(5) : undefined) : entry;
-    if (field === undefined || !EXPANDABLE[kind]!.includes(field)) {
+    if (field === undefined || !(EXPANDABLE[kind] ?? []).includes(field)) {
       throw invalidRequest(`This property cannot be expanded (${entry}).`, 'parameter_invalid', `expand[${i}]`);
     }
     out.add(field);
@@ -45,8 +45,7 @@ export class Views {
   }
 
   paymentIntent(pi: PaymentIntent, expand = new Set<string>()): Json {
-    const { session, ...rest } = pi;
-    void session;
+    const { session: _session, ...rest } = pi;
     const pm = expand.has('payment_method') && pi.payment_method ? this.store.paymentMethods.get(pi.payment_method) : undefined;
     const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.charges.get(pi.latest_charge) : undefined;
     return {
@@ -62,7 +61,7 @@ export class Views {
   }
 
   lineItem(li: LineItemRecord): Json {
-    const price = this.store.prices.get(li.price)!;
+    const price = must(this.store.prices.get(li.price), 'the line item\'s price');
     return {
       id: li.id,
       object: 'item',
@@ -130,7 +129,7 @@ export class Views {
   clientSession(s: Session, base: string): ClientSession {
     const pi = s.payment_intent ? this.store.paymentIntents.get(s.payment_intent) : undefined;
     const items: LineItem[] = s.line_items.map((li) => {
-      const price = this.store.prices.get(li.price)!;
+      const price = must(this.store.prices.get(li.price), 'the line item\'s price');
       return {
         id: li.id,
         object: 'item',

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- tests read JSON replies as untyped data */
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -20,11 +21,11 @@ function independentVerify(body: string, header: string, secret: string): boolea
 function recorder(statuses: number[] = []) {
   const deliveries: Delivery[] = [];
   let call = 0;
-  const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+  const fetch = (url: string, init: RequestInit): Promise<Response> => {
     const headers = new Headers(init.headers);
-    deliveries.push({ url, body: String(init.body), signature: headers.get('checkout-signature') ?? '' });
+    deliveries.push({ url, body: typeof init.body === 'string' ? init.body : '', signature: headers.get('checkout-signature') ?? '' });
     const status = statuses[call++] ?? 200;
-    return new Response('', { status });
+    return Promise.resolve(new Response('', { status }));
   };
   return { deliveries, fetch };
 }
@@ -37,8 +38,8 @@ const until = async (cond: () => boolean, ms = 2000): Promise<void> => {
   }
 };
 
-describe('webhooks', () => {
-  it('delivers signed events to endpoints that enabled them', async () => {
+void describe('webhooks', () => {
+  void it('delivers signed events to endpoints that enabled them', async () => {
     const rec = recorder();
     const h = createHarness({ fetch: rec.fetch });
     const all = (await h.merchant('POST', '/v1/webhook_endpoints', { url: 'https://merchant.example/hook', enabled_events: ['*'] })).body;
@@ -70,7 +71,7 @@ describe('webhooks', () => {
     assert.equal(event.pending_webhooks, 0);
   });
 
-  it('retries failures on the schedule, then gives up', async () => {
+  void it('retries failures on the schedule, then gives up', async () => {
     const rec = recorder([500, 503, 500, 500]);
     const h = createHarness({ fetch: rec.fetch, webhookRetryScheduleMs: [10, 20] });
     await h.merchant('POST', '/v1/webhook_endpoints', { url: 'https://merchant.example/hook', enabled_events: ['payment_intent.payment_failed'] });
@@ -83,14 +84,14 @@ describe('webhooks', () => {
     assert.deepEqual(h.server.webhookAttempts.map((a) => a.attempt), [1, 2, 3]);
   });
 
-  it('succeeds on a retry after a network error', async () => {
+  void it('succeeds on a retry after a network error', async () => {
     let calls = 0;
     const h = createHarness({
       webhookRetryScheduleMs: [5],
-      fetch: async () => {
+      fetch: () => {
         calls++;
-        if (calls === 1) throw new TypeError('connect ECONNREFUSED');
-        return new Response('ok');
+        if (calls === 1) return Promise.reject(new TypeError('connect ECONNREFUSED'));
+        return Promise.resolve(new Response('ok'));
       },
     });
     await h.merchant('POST', '/v1/webhook_endpoints', { url: 'http://127.0.0.1:1/hook', enabled_events: ['checkout.session.completed'] });
@@ -99,11 +100,11 @@ describe('webhooks', () => {
     assert.equal(calls, 2);
   });
 
-  it('a hanging receiver never blocks the API response; close() stops retries', async () => {
+  void it('a hanging receiver never blocks the API response; close() stops retries', async () => {
     let release: () => void = () => undefined;
     const h = createHarness({
       webhookRetryScheduleMs: [5],
-      fetch: () => new Promise<Response>((resolve) => (release = () => resolve(new Response('', { status: 500 })))),
+      fetch: () => new Promise<Response>((resolve) => (release = () => { resolve(new Response('', { status: 500 })); })),
     });
     await h.merchant('POST', '/v1/webhook_endpoints', { url: 'https://merchant.example/hook', enabled_events: ['*'] });
     const started = Date.now();
@@ -116,7 +117,7 @@ describe('webhooks', () => {
     assert.ok(h.server.webhookAttempts.length <= 2);
   });
 
-  it('refunds add up, never exceed the payment and emit charge.refunded', async () => {
+  void it('refunds add up, never exceed the payment and emit charge.refunded', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const pi = (await h.confirm(s)).body.payment_intent.id;
@@ -145,7 +146,7 @@ describe('webhooks', () => {
     ['no target', () => ({}), 400, 'parameter_missing'],
   ];
   for (const [name, params, status, code] of refundFaults) {
-    it(`refund with ${name} → ${status} ${code}`, async () => {
+    void it(`refund with ${name} → ${status} ${code}`, async () => {
       const h = createHarness();
       const pi = (await h.confirm(await h.createSession())).body.payment_intent.id;
       const r = await h.merchant('POST', '/v1/refunds', params(pi));
@@ -154,7 +155,7 @@ describe('webhooks', () => {
     });
   }
 
-  it('an unpaid intent cannot be refunded', async () => {
+  void it('an unpaid intent cannot be refunded', async () => {
     const h = createHarness();
     const s = await h.createSession();
     const r = await h.confirm(s, { number: '4000000000000002' });
@@ -165,7 +166,7 @@ describe('webhooks', () => {
     assert.equal(refund.body.error.code, 'payment_intent_unexpected_state');
   });
 
-  it('webhook endpoint validation', async () => {
+  void it('webhook endpoint validation', async () => {
     const h = createHarness();
     for (const [params, param] of [
       [{ url: 'ftp://x.example', enabled_events: ['*'] }, 'url'],

@@ -122,7 +122,7 @@ export class Webhooks {
       const run = this.deliver(event, endpoint, attempt).finally(() => this.inFlight.delete(run));
       this.inFlight.add(run);
     }, delayMs);
-    timer.unref?.();
+    timer.unref();
     this.timers.add(timer);
   }
 
