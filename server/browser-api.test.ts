@@ -62,6 +62,22 @@ void describe('browser API: session read', () => {
     });
   }
 
+  void it('a secret key can confirm without the client secret; a publishable key cannot read merchant objects', async () => {
+    const h = createHarness();
+    const s = await h.createSession();
+    const r = await h.request('POST', `/v1/checkout/sessions/${s.id}/confirm`, {
+      body: JSON.stringify({ payment_method: { type: 'card', card: GOOD_CARD } }),
+      headers: { authorization: `Bearer ${SK}`, 'content-type': 'application/json' },
+    });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.payment_intent.status, 'succeeded');
+    for (const path of [`/v1/payment_intents/${r.body.payment_intent.id}`, `/v1/checkout/sessions/${s.id}/line_items`, '/v1/events']) {
+      const denied = await h.request('GET', path, { headers: { authorization: `Bearer ${PK}`, 'checkout-client-secret': s.client_secret } });
+      assert.equal(denied.status, 403, path);
+      assert.equal(denied.body.error.code, 'secret_key_required');
+    }
+  });
+
   void it('a secret key with the client secret header also gets the client view', async () => {
     const h = createHarness();
     const s = await h.createSession();
