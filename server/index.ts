@@ -108,7 +108,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   // eslint-disable-next-line prefer-const
   let views: Views;
   const store = new Store(clock, webhooks, {
-    session: (s) => views.session(s, currentBase),
+    // Event payloads get logged and stored by receivers: they never carry the client secret.
+    session: (s) => ({ ...views.session(s, currentBase), client_secret: null }),
     paymentIntent: (pi) => views.paymentIntent(pi),
     charge: (ch) => views.charge(ch),
   });

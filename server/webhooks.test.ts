@@ -67,6 +67,8 @@ void describe('webhooks', () => {
     const completed = rec.deliveries.map((d) => JSON.parse(d.body)).find((e) => e.type === 'checkout.session.completed');
     assert.equal(completed.data.object.id, s.id);
     assert.equal(completed.data.object.payment_status, 'paid');
+    assert.equal(completed.data.object.client_secret, null);
+    assert.ok(!rec.deliveries.some((d) => d.body.includes(s.client_secret)), 'no client secret in any event');
     const event = (await h.merchant('GET', `/v1/events/${completed.id}`)).body;
     assert.equal(event.pending_webhooks, 0);
   });
