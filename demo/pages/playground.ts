@@ -195,13 +195,16 @@ function renderVariables(): void {
         saveState();
         applyLook();
       };
-      return html`<label for=${id}>${v.label} <code>${v.name}</code></label>
-        ${v.kind === 'color'
-          ? html`<input id=${id} type="color" .value=${valueOf(v)} @input=${onInput} />`
-          : html`<div class="var-row">
-              <input id=${id} type="range" min=${v.min ?? 0} max=${v.max ?? 10} step=${v.step ?? 1} .value=${valueOf(v)} @input=${onInput} />
-              <output for=${id}>${valueOf(v)}${v.kind}</output>
-            </div>`}`;
+      return v.kind === 'color'
+        ? html`<div class="var-row">
+            <label for=${id}>${v.label}<code>${v.name}</code></label>
+            <input id=${id} type="color" .value=${valueOf(v)} @input=${onInput} />
+          </div>`
+        : html`<div class="var-row">
+            <label for=${id}>${v.label}<code>${v.name}</code></label>
+            <output for=${id}>${valueOf(v)}${v.kind}</output>
+            <input id=${id} class="span" type="range" min=${v.min ?? 0} max=${v.max ?? 10} step=${v.step ?? 1} .value=${valueOf(v)} @input=${onInput} />
+          </div>`;
     }),
     element('variables'),
   );
