@@ -57,7 +57,15 @@ export function deepActive(): Element | null {
 
 export async function typeInto(payment: Element, id: CardField, text: string): Promise<void> {
   input(payment, id).focus();
-  await sendKeys({ type: text });
+  await typeKeys(text);
+}
+
+/**
+ * Real typing, one key per command: WebKitGTK's WebDriver drops a repeated character ("00")
+ * when a whole string is sent at once.
+ */
+export async function typeKeys(text: string): Promise<void> {
+  for (const key of text) await sendKeys({ type: key });
 }
 
 export interface CardInput {

@@ -27,7 +27,7 @@ describe('<checkout-summary>', () => {
     expect(text(summary, 'item-name')).to.equal('Linen shirt');
     expect(text(summary, 'item-quantity')).to.contain('2');
     expect(text(summary, 'item-amount')).to.contain('25.00');
-    expect(text(summary, 'total')).to.contain('$25.00');
+    expect(text(summary, 'total')).to.match(/\$\s?25\.00/);
     await expect(summary).to.be.accessible();
   });
 
@@ -40,9 +40,9 @@ describe('<checkout-summary>', () => {
   });
 
   for (const [currency, unit_amount, pattern, not] of [
-    ['jpy', 1500, /[¥￥]\s?1,500/, /1,500\.\d/],
+    ['jpy', 1500, /[¥￥]\s?1,?500/, /1,?500\.\d/],
     ['kwd', 1234, /1\.234/, /12\.34/],
-    ['usd', 999, /\$9\.99/, /999/],
+    ['usd', 999, /\$\s?9\.99/, /999/],
   ] as const) {
     it(`formats ${currency.toUpperCase()} with its own minor units`, async () => {
       const summary = await summaryFor({ currency, unit_amount });

@@ -16,6 +16,7 @@ import {
   payButton,
   statusIs,
   typeInto,
+  typeKeys,
   watchConfirms,
 } from '../../../test/components/support.js';
 
@@ -32,7 +33,7 @@ describe('<payment-element>', () => {
     it('has labelled fields with autofill tokens and input modes, and is accessible', async () => {
       const { payment } = await mountCheckout();
       await payment.updateComplete;
-      const tokens = [...card(payment).shadowRoot!.querySelectorAll('input')].map((i) => [i.id, i.autocomplete, i.inputMode]);
+      const tokens = [...card(payment).shadowRoot!.querySelectorAll('input')].map((i) => [i.id, i.getAttribute('autocomplete'), i.inputMode]);
       expect(tokens).to.deep.equal([
         ['number', 'cc-number', 'numeric'],
         ['expiry', 'cc-exp', 'numeric'],
@@ -54,8 +55,8 @@ describe('<payment-element>', () => {
 
     it('shows the amount on the pay button in the session currency', async () => {
       for (const [currency, unit_amount, expected] of [
-        ['usd', 2000, /\$20\.00/],
-        ['jpy', 500, /[¥￥]500(?![.,]\d)/],
+        ['usd', 2000, /\$\s?20\.00/],
+        ['jpy', 500, /[¥￥]\s?500(?![.,]\d)/],
         ['kwd', 1234, /1\.234/],
       ] as const) {
         const { payment, el } = await mountCheckout({ currency, unit_amount });
@@ -94,7 +95,7 @@ describe('<payment-element>', () => {
       await typeInto(payment, 'number', '42424242');
       const field = input(payment, 'number');
       field.setSelectionRange(2, 2);
-      await sendKeys({ type: '1' });
+      await typeKeys('1');
       expect(field.value).to.equal('4214 2424 2');
       expect(field.selectionStart).to.equal(3);
       await sendKeys({ press: 'Backspace' });
@@ -186,7 +187,7 @@ describe('<payment-element>', () => {
       await expect(payment).to.be.accessible();
 
       input(payment, 'number').select();
-      await sendKeys({ type: '4242424242424242' });
+      await typeKeys('4242424242424242');
       const confirmed = oneEvent(el, 'checkout-confirm');
       payButton(payment).click();
       expect((await confirmed).detail.session.id).to.equal(session.id);
@@ -276,7 +277,7 @@ describe('<payment-element>', () => {
         await fillCard(payment, { number: '4000000000000002' });
         await el.confirm();
         input(payment, 'number').select();
-        await sendKeys({ type: '4242424242424242' });
+        await typeKeys('4242424242424242');
         expect((await el.confirm()).session).to.exist;
         expect(watch.keys).to.have.length(2);
         expect(watch.keys[1]).to.not.equal(watch.keys[0]);

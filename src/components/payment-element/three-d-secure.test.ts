@@ -6,7 +6,7 @@ import type { PaymentElement } from './payment-element.js';
 import type { CheckoutErrorEvent } from '../../events.js';
 import { createSession, merchantApi, testConfig } from '../../../test/support/checkout.js';
 import type { ClientSession } from '../../api/wire.js';
-import { deepActive, fillCard, input, message, mountCheckout, payButton, statusIs } from '../../../test/components/support.js';
+import { deepActive, fillCard, input, message, mountCheckout, payButton, statusIs, typeKeys } from '../../../test/components/support.js';
 
 const CHALLENGE = '4000002760003184';
 
@@ -69,7 +69,7 @@ describe('<payment-element> 3-D Secure', () => {
       expect(deepActive() === input(payment, 'number'), "focus is on input(payment, 'number')").to.be.true;
 
       input(payment, 'number').select();
-      await sendKeys({ type: '4242424242424242' });
+      await typeKeys('4242424242424242');
       const confirmed = oneEvent(el, 'checkout-confirm');
       payButton(payment).click();
       await confirmed;
