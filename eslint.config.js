@@ -18,6 +18,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {
@@ -33,11 +34,22 @@ export default tseslint.config(
     ...wc.configs['flat/best-practice'],
   },
   {
+    files: ['src/**/*.ts', 'demo/**/*.ts'],
+    // LitElement always implements connectedCallback/disconnectedCallback: the guard is noise.
+    rules: { 'wc/guard-super-call': 'off' },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: {
       // chai's `expect(x).to.be.true` style reads as an unused expression.
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // @open-wc/semantic-dom-diff types chai's equal/eql as returning a Promise (for `.dom`);
+      // they are synchronous. Every other promise in a test, `accessible()` included, must be awaited.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: '@open-wc/semantic-dom-diff', name: ['equal', 'eql', 'Equal'] }] },
+      ],
     },
   },
 );

@@ -4,7 +4,7 @@
 // demo and mock server). Every suite runs even after a failure; the last line is the total:
 // `N passed, N failed, N skipped`, and the exit code is non-zero if anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { requireChromium } from './browsers.mjs';
 
 requireChromium();
@@ -50,7 +50,11 @@ const built = await check('build', 'node', ['scripts/build.mjs']);
 
 console.log('\n── server tests (node:test) ──');
 {
-  const { code, output } = await run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'server/**/*.test.ts']);
+  // Node 20's --test takes no globs: list the files.
+  const files = readdirSync('server', { recursive: true })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `server/${f}`);
+  const { code, output } = await run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
   record('server', { passed: number(output, /ℹ pass (\d+)/), failed: number(output, /ℹ fail (\d+)/), skipped: number(output, /ℹ skipped (\d+)/) + number(output, /ℹ todo (\d+)/) }, code);
 }
 
