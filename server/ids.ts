@@ -1,14 +1,25 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Random base62 text; unguessable (rejection sampling keeps it unbiased). */
+// One system call per 8 KB of randomness instead of one per id: ids are made on every request.
+const pool = Buffer.alloc(8192);
+let offset = pool.length;
+
+function randomByte(): number {
+  if (offset >= pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  return pool[offset++] ?? 0;
+}
+
+/** Random base62 text from a CSPRNG; unguessable (rejection sampling keeps it unbiased). */
 export function randomToken(length: number): string {
   let out = '';
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += ALPHABET.charAt(byte % 62);
-    }
+    const byte = randomByte();
+    if (byte < 248) out += ALPHABET.charAt(byte % 62);
   }
   return out;
 }

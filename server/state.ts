@@ -187,6 +187,8 @@ export class Store {
   readonly refunds = new Map<string, Refund>();
   readonly challenges = new Map<string, Challenge>();
   private readonly openSessions = new Set<string>();
+  /** The one pending challenge of a payment intent, if any. */
+  private readonly pendingChallengeOf = new Map<string, string>();
   /** The earliest expires_at (ms) among open sessions, or Infinity. */
   private nextExpiryMs = Infinity;
 
@@ -530,6 +532,7 @@ export class Store {
       state: 'pending',
     };
     this.challenges.set(challenge.id, challenge);
+    this.pendingChallengeOf.set(pi.id, challenge.id);
     pi.status = 'requires_action';
     pi.next_action = { type: 'redirect_to_url', redirect_to_url: { url: `${base}/3ds/challenge/${challenge.id}`, return_url: returnUrl } };
     return { kind: 'ok' };
@@ -578,9 +581,10 @@ export class Store {
   }
 
   private supersedeChallenges(paymentIntentId: string): void {
-    for (const ch of this.challenges.values()) {
-      if (ch.payment_intent === paymentIntentId && ch.state === 'pending') ch.state = 'superseded';
-    }
+    const id = this.pendingChallengeOf.get(paymentIntentId);
+    const ch = id === undefined ? undefined : this.challenges.get(id);
+    if (ch?.state === 'pending') ch.state = 'superseded';
+    this.pendingChallengeOf.delete(paymentIntentId);
   }
 
   /**
@@ -592,6 +596,7 @@ export class Store {
     const session = this.getSession(challenge.session);
     const pi = must(this.paymentIntents.get(challenge.payment_intent), 'the challenge\'s payment intent');
     challenge.state = 'used';
+    this.pendingChallengeOf.delete(pi.id);
     const pm = must(this.paymentMethods.get(pi.payment_method ?? ''), 'the payment method');
     if (outcome === 'fail') {
       pi.status = 'requires_payment_method';

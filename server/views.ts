@@ -9,6 +9,11 @@ import type { Charge, LineItemRecord, PaymentIntent, Price, Session, Store } fro
 
 type Json = Record<string, unknown>;
 
+/** A deep copy of plain JSON data, so that a view never aliases stored state. */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 /** Which fields each object type can expand; anything else is a 400 naming the `expand` entry. */
 const EXPANDABLE: Record<string, readonly string[]> = {
   session: ['line_items', 'payment_intent', 'payment_intent.payment_method', 'payment_intent.latest_charge'],
@@ -49,15 +54,15 @@ export class Views {
     const pm = expand.has('payment_method') && pi.payment_method ? this.store.paymentMethods.get(pi.payment_method) : undefined;
     const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.charges.get(pi.latest_charge) : undefined;
     return {
-      ...structuredClone(rest),
+      ...copy(rest),
       client_secret: null,
-      payment_method: pm ? structuredClone(pm) : pi.payment_method,
+      payment_method: pm ? copy(pm) : pi.payment_method,
       latest_charge: charge ? this.charge(charge) : pi.latest_charge,
     };
   }
 
   charge(charge: Charge): Json {
-    return structuredClone(charge) as unknown as Json;
+    return copy(charge) as unknown as Json;
   }
 
   lineItem(li: LineItemRecord): Json {
