@@ -94,29 +94,29 @@ export class CheckoutSessionElement extends LitElement {
     `,
   ];
 
-  readonly #provider = new ContextProvider(this, { context: checkoutContext });
+  private readonly _provider = new ContextProvider(this, { context: checkoutContext });
   /** The (session, secret, key, server) that is loaded or loading; a change loads anew. */
-  #loadedFor = '';
-  #loading?: AbortController | undefined;
-  #source?: PaymentMethodSource | undefined;
-  #confirming?: Promise<ConfirmResult> | undefined;
+  private _loadedFor = '';
+  private _loading?: AbortController | undefined;
+  private _source?: PaymentMethodSource | undefined;
+  private _confirming?: Promise<ConfirmResult> | undefined;
   /** The last attempt, kept only while it may be resent after a network failure. */
-  #retry?: { body: string; key: string } | undefined;
-  #challengeDone?: ((completed: boolean) => void) | undefined;
-  #snapshot: CheckoutSnapshot = {
+  private _retry?: { body: string; key: string } | undefined;
+  private _challengeDone?: ((completed: boolean) => void) | undefined;
+  private _snapshot: CheckoutSnapshot = {
     status: 'idle',
     apiBase: '',
     confirm: () => this.confirm(),
     register: (source) => {
-      if (this.#source && this.#source !== source) return null;
-      this.#source = source;
+      if (this._source && this._source !== source) return null;
+      this._source = source;
       return () => {
-        if (this.#source === source) this.#source = undefined;
+        if (this._source === source) this._source = undefined;
       };
     },
     endChallenge: (completed) => {
-      const done = this.#challengeDone;
-      this.#challengeDone = undefined;
+      const done = this._challengeDone;
+      this._challengeDone = undefined;
       done?.(completed);
     },
   };
@@ -136,60 +136,60 @@ export class CheckoutSessionElement extends LitElement {
 
   /** The current state: status, session, errors. Replaced (never mutated) on every change. */
   get snapshot(): CheckoutSnapshot {
-    return this.#snapshot;
+    return this._snapshot;
   }
 
-  get #base(): string {
+  private get _base(): string {
     return (this.apiBase || location.origin).replace(/\/+$/, '');
   }
 
-  get #config(): ApiConfig {
-    return { apiBase: this.#base, publishableKey: this.publishableKey, clientSecret: this.clientSecret };
+  private get _config(): ApiConfig {
+    return { apiBase: this._base, publishableKey: this.publishableKey, clientSecret: this.clientSecret };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attached after a removal that cut a request short: look again.
-    if (!this.#loadedFor && this.hasUpdated) this.requestUpdate();
+    if (!this._loadedFor && this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A load cut short is redone on re-attach. A confirm is left to finish: aborting it would
     // not stop the server, only hide the outcome.
-    if (this.#loading) {
-      this.#loading.abort();
-      this.#loading = undefined;
-      this.#loadedFor = '';
+    if (this._loading) {
+      this._loading.abort();
+      this._loading = undefined;
+      this._loadedFor = '';
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Once per (id, secret); a failed load is also retried when the key or server is fixed.
     const key = `${this.sessionId}\n${this.clientSecret}`;
-    const fixed = this.#snapshot.status === 'error' && (changed.has('publishableKey') || changed.has('apiBase'));
-    if (this.isConnected && (key !== this.#loadedFor || fixed)) {
-      this.#loadedFor = key;
-      void this.#load();
-    } else if (changed.has('apiBase')) this.#set({ apiBase: this.#base });
+    const fixed = this._snapshot.status === 'error' && (changed.has('publishableKey') || changed.has('apiBase'));
+    if (this.isConnected && (key !== this._loadedFor || fixed)) {
+      this._loadedFor = key;
+      void this._load();
+    } else if (changed.has('apiBase')) this._set({ apiBase: this._base });
   }
 
-  #set(patch: Partial<CheckoutSnapshot>): void {
-    this.#snapshot = { ...this.#snapshot, ...patch };
-    this.#provider.setValue(this.#snapshot);
+  private _set(patch: Partial<CheckoutSnapshot>): void {
+    this._snapshot = { ...this._snapshot, ...patch };
+    this._provider.setValue(this._snapshot);
     this.requestUpdate();
   }
 
-  #emitError(error: CheckoutError): void {
+  private _emitError(error: CheckoutError): void {
     this.dispatchEvent(new CheckoutErrorEvent(error));
   }
 
-  #fail(error: CheckoutError, session?: ClientSession): void {
-    this.#set({ status: 'error', error, session, paymentError: undefined, challengeUrl: undefined });
-    this.#emitError(error);
+  private _fail(error: CheckoutError, session?: ClientSession): void {
+    this._set({ status: 'error', error, session, paymentError: undefined, challengeUrl: undefined });
+    this._emitError(error);
   }
 
-  #configError(): CheckoutError | undefined {
+  private _configError(): CheckoutError | undefined {
     for (const [name, value] of [
       ['session-id', this.sessionId],
       ['client-secret', this.clientSecret],
@@ -200,7 +200,7 @@ export class CheckoutSessionElement extends LitElement {
     // Never send anything else (a secret key above all) as a publishable key.
     if (!PUBLISHABLE_KEY.test(this.publishableKey)) return failure('integration_error', 'invalid_publishable_key', 'publishable-key');
     try {
-      new URL(this.#base);
+      new URL(this._base);
     } catch {
       return failure('integration_error', 'invalid_api_base', 'api-base');
     }
@@ -208,79 +208,79 @@ export class CheckoutSessionElement extends LitElement {
   }
 
   /** True when the page was loaded as this session's return from a 3-D Secure redirect. */
-  #takeReturn(): boolean {
+  private _takeReturn(): boolean {
     const params = new URLSearchParams(location.search);
     if (!this.sessionId || params.get(RETURN_PARAM_SESSION) !== this.sessionId) return false;
     history.replaceState(history.state, '', location.pathname + stripReturnParams(location.search) + location.hash);
     return true;
   }
 
-  async #load(): Promise<void> {
-    this.#retry = undefined;
-    this.#confirming = undefined;
-    this.#set({ apiBase: this.#base, session: undefined, error: undefined, paymentError: undefined, challengeUrl: undefined });
-    const problem = this.#configError();
-    this.#loading?.abort();
-    this.#loading = undefined;
-    if (problem) return this.#fail(problem);
-    const returning = this.#takeReturn();
-    const request = (this.#loading = new AbortController());
-    this.#set({ status: 'loading' });
-    const { data, error } = await fetchSession(this.#config, this.sessionId, request.signal);
+  private async _load(): Promise<void> {
+    this._retry = undefined;
+    this._confirming = undefined;
+    this._set({ apiBase: this._base, session: undefined, error: undefined, paymentError: undefined, challengeUrl: undefined });
+    const problem = this._configError();
+    this._loading?.abort();
+    this._loading = undefined;
+    if (problem) return this._fail(problem);
+    const returning = this._takeReturn();
+    const request = (this._loading = new AbortController());
+    this._set({ status: 'loading' });
+    const { data, error } = await fetchSession(this._config, this.sessionId, request.signal);
     if (request.signal.aborted) return;
-    this.#loading = undefined;
-    if (error) return this.#fail(error);
+    this._loading = undefined;
+    if (error) return this._fail(error);
     if (data.payment_status === 'paid' || data.status === 'complete') {
-      if (!returning) return this.#fail(failure('invalid_request_error', 'session_completed'), data);
-      this.#set({ status: 'complete', session: data });
+      if (!returning) return this._fail(failure('invalid_request_error', 'session_completed'), data);
+      this._set({ status: 'complete', session: data });
       this.dispatchEvent(new CheckoutConfirmEvent({ session: data }));
       return;
     }
-    if (data.status === 'expired') return this.#fail(failure('invalid_request_error', 'session_expired'), data);
-    this.#set({ status: 'ready', session: data });
+    if (data.status === 'expired') return this._fail(failure('invalid_request_error', 'session_expired'), data);
+    this._set({ status: 'ready', session: data });
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
-    if (returning) this.#payFailed(intentError(data.payment_intent, 'authentication_failed'));
+    if (returning) this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
   }
 
   /** `show`: the attempt ran, so the form goes back to ready with the reason on it. */
-  #payFailed(error: CheckoutError, show = true): ConfirmResult {
-    if (show) this.#set({ status: 'ready', paymentError: error, challengeUrl: undefined });
-    this.#emitError(error);
+  private _payFailed(error: CheckoutError, show = true): ConfirmResult {
+    if (show) this._set({ status: 'ready', paymentError: error, challengeUrl: undefined });
+    this._emitError(error);
     return { error };
   }
 
-  #paid(session: ClientSession): ConfirmResult {
-    this.#set({ status: 'complete', session, paymentError: undefined, challengeUrl: undefined });
+  private _paid(session: ClientSession): ConfirmResult {
+    this._set({ status: 'complete', session, paymentError: undefined, challengeUrl: undefined });
     this.dispatchEvent(new CheckoutConfirmEvent({ session }));
     return { session };
   }
 
-  async #pay(): Promise<ConfirmResult> {
-    const { status, session } = this.#snapshot;
-    if (status !== 'ready' || !session) return this.#payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
-    if (!this.#source) return this.#payFailed(failure('integration_error', 'no_payment_element'), false);
-    const paymentMethod = this.#source.collect();
-    if (!paymentMethod) return this.#payFailed(failure('validation_error', 'validation_failed'), false);
+  private async _pay(): Promise<ConfirmResult> {
+    const { status, session } = this._snapshot;
+    if (status !== 'ready' || !session) return this._payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
+    if (!this._source) return this._payFailed(failure('integration_error', 'no_payment_element'), false);
+    const paymentMethod = this._source.collect();
+    if (!paymentMethod) return this._payFailed(failure('validation_error', 'validation_failed'), false);
 
     const body = JSON.stringify({ client_secret: this.clientSecret, payment_method: paymentMethod, return_url: this.returnUrl || location.href });
-    const key = this.#retry?.body === body ? this.#retry.key : newIdempotencyKey();
-    this.#retry = undefined;
-    this.#set({ status: 'paying', paymentError: undefined });
-    const { data, error } = await confirmSession(this.#config, session.id, body, key);
+    const key = this._retry?.body === body ? this._retry.key : newIdempotencyKey();
+    this._retry = undefined;
+    this._set({ status: 'paying', paymentError: undefined });
+    const { data, error } = await confirmSession(this._config, session.id, body, key);
     if (error) {
       // Only a request that may never have arrived is resent under the same key.
-      if (error.type === 'api_connection_error') this.#retry = { body, key };
-      return this.#payFailed(error);
+      if (error.type === 'api_connection_error') this._retry = { body, key };
+      return this._payFailed(error);
     }
     const intent = data.payment_intent;
-    if (intent.status === 'succeeded' || data.session.payment_status === 'paid') return this.#paid(data.session);
+    if (intent.status === 'succeeded' || data.session.payment_status === 'paid') return this._paid(data.session);
     const url = intent.status === 'requires_action' ? intent.next_action?.redirect_to_url.url : undefined;
-    if (!url) return this.#payFailed(intentError(intent, 'card_declined'));
-    this.#set({ session: data.session });
-    return this.threeDs === 'redirect' ? this.#redirect(url) : this.#challenge(url);
+    if (!url) return this._payFailed(intentError(intent, 'card_declined'));
+    this._set({ session: data.session });
+    return this.threeDs === 'redirect' ? this._redirect(url) : this._challenge(url);
   }
 
-  #redirect(url: string): Promise<ConfirmResult> | ConfirmResult {
+  private _redirect(url: string): Promise<ConfirmResult> | ConfirmResult {
     const event = new CheckoutRedirectEvent({ url, reason: 'three_d_secure' });
     if (this.dispatchEvent(event)) {
       location.assign(url);
@@ -288,23 +288,23 @@ export class CheckoutSessionElement extends LitElement {
       return new Promise<ConfirmResult>(() => {});
     }
     const error = failure('invalid_request_error', 'redirect_canceled');
-    this.#set({ status: 'ready' });
+    this._set({ status: 'ready' });
     return { error };
   }
 
-  async #challenge(url: string): Promise<ConfirmResult> {
+  private async _challenge(url: string): Promise<ConfirmResult> {
     const completed = await new Promise<boolean>((resolve) => {
-      this.#challengeDone = resolve;
-      this.#set({ status: 'authenticating', challengeUrl: url });
+      this._challengeDone = resolve;
+      this._set({ status: 'authenticating', challengeUrl: url });
     });
-    if (!completed) return this.#payFailed(failure('card_error', 'authentication_canceled'));
+    if (!completed) return this._payFailed(failure('card_error', 'authentication_canceled'));
     // The frame's message is only a hint: the server says what happened.
-    this.#set({ status: 'paying', challengeUrl: undefined });
-    const { data, error } = await fetchSession(this.#config, this.sessionId);
-    if (error) return this.#payFailed(error);
-    if (data.payment_status === 'paid') return this.#paid(data);
-    this.#set({ session: data });
-    return this.#payFailed(intentError(data.payment_intent, 'authentication_failed'));
+    this._set({ status: 'paying', challengeUrl: undefined });
+    const { data, error } = await fetchSession(this._config, this.sessionId);
+    if (error) return this._payFailed(error);
+    if (data.payment_status === 'paid') return this._paid(data);
+    this._set({ session: data });
+    return this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
   }
 
   /**
@@ -313,20 +313,20 @@ export class CheckoutSessionElement extends LitElement {
    * flight, every call returns the same promise.
    */
   confirm(): Promise<ConfirmResult> {
-    this.#confirming ??= this.#pay().finally(() => {
-      this.#confirming = undefined;
+    this._confirming ??= this._pay().finally(() => {
+      this._confirming = undefined;
     });
-    return this.#confirming;
+    return this._confirming;
   }
 
   /** Reads the session from the server again (e.g. after the shopper paid in another tab). */
   reload(): void {
-    this.#loadedFor = '';
+    this._loadedFor = '';
     this.requestUpdate();
   }
 
   protected override render() {
-    const { status, error } = this.#snapshot;
+    const { status, error } = this._snapshot;
     return html`${status === 'loading'
         ? html`<p part="status" role="status">${strings.loading}</p>`
         : status === 'error' && error

@@ -67,8 +67,8 @@ export class CardFieldsElement extends LitElement implements CardCollector {
         display: grid;
         min-width: 0;
       }
-      #f-expiry,
-      #f-cvc {
+      private _f-expiry,
+      private _f-cvc {
         flex: 1 1 8rem;
       }
       [part='label'] {
@@ -88,7 +88,7 @@ export class CardFieldsElement extends LitElement implements CardCollector {
         padding: 0.6em 0.75em;
         min-height: 44px;
       }
-      #number {
+      private _number {
         padding-inline-end: 7em;
       }
       [part='input'][aria-invalid='true'] {
@@ -122,21 +122,21 @@ export class CardFieldsElement extends LitElement implements CardCollector {
   @state() private shown: Partial<Record<CardField, boolean>> = {};
   @state() private values: Record<CardField, string> = { number: '', expiry: '', cvc: '', name: '', email: '' };
 
-  get #brand() {
+  private get _brand() {
     return detectBrand(this.values.number);
   }
 
-  get #fields(): readonly FieldSpec[] {
+  private get _fields(): readonly FieldSpec[] {
     return this.needsEmail ? FIELDS : FIELDS.slice(0, 4);
   }
 
   /** Every field's current error code, shown or not. */
-  #errors(): Partial<Record<CardField, string>> {
+  private _errors(): Partial<Record<CardField, string>> {
     const { number, expiry, cvc, name, email } = this.values;
     const all: Partial<Record<CardField, string | null>> = {
       number: number ? validateCardNumber(number) : 'required',
       expiry: expiry ? validateExpiry(expiry, new Date()) : 'required',
-      cvc: cvc ? validateCvc(cvc, this.#brand) : 'required',
+      cvc: cvc ? validateCvc(cvc, this._brand) : 'required',
       name: name.trim() ? null : 'required',
       email: !this.needsEmail ? null : !email.trim() ? 'required' : EMAIL.test(email.trim()) ? null : 'invalid',
     };
@@ -144,20 +144,20 @@ export class CardFieldsElement extends LitElement implements CardCollector {
   }
 
   get state(): ChangeDetail {
-    const errors = this.#errors();
+    const errors = this._errors();
     const { number, expiry, cvc, name, email } = this.values;
     return {
       complete: Object.keys(errors).length === 0,
       empty: !(number || expiry || cvc || name || email),
-      brand: this.#brand.brand,
+      brand: this._brand.brand,
       errors: Object.fromEntries(Object.entries(errors).filter(([field]) => this.shown[field as CardField])),
     };
   }
 
   collect(): PaymentMethodInput | null {
     this.shown = { number: true, expiry: true, cvc: true, name: true, email: true };
-    this.#changed();
-    const bad = this.#fields.find((field) => this.#errors()[field.id]);
+    this._changed();
+    const bad = this._fields.find((field) => this._errors()[field.id]);
     if (bad) {
       this.focusField(bad.id);
       return null;
@@ -180,14 +180,14 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     for (const input of this.renderRoot.querySelectorAll('input')) input.value = '';
     this.values = { number: '', expiry: '', cvc: '', name: '', email: '' };
     this.shown = {};
-    this.#changed();
+    this._changed();
   }
 
-  #changed(): void {
+  private _changed(): void {
     this.dispatchEvent(new Event('card-state'));
   }
 
-  #onInput(event: InputEvent): void {
+  private _onInput(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     const field = input.id as CardField;
     const caret = input.selectionStart ?? input.value.length;
@@ -196,7 +196,7 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     // Expiry formatting looks at the raw text ("1/25", Backspace over " / "), not just digits.
     if (field === 'expiry') next = reformat(input.value, caret, () => formatExpiry(input.value));
     if (field === 'cvc') {
-      const digits = input.value.replace(/\D/g, '').slice(0, this.#brand.brand === 'unknown' ? 4 : this.#brand.cvcLength);
+      const digits = input.value.replace(/\D/g, '').slice(0, this._brand.brand === 'unknown' ? 4 : this._brand.cvcLength);
       next = { value: digits, caret: Math.min(caret, digits.length) };
     }
     if (next.value !== input.value) {
@@ -207,24 +207,24 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     this.values = { ...this.values, [field]: value };
     // Errors wait for the shopper to leave the field, except a number that can no longer be right.
     this.shown = { ...this.shown, [field]: field === 'number' && !isPlausibleNumberPrefix(value) };
-    this.#changed();
+    this._changed();
   }
 
-  #onBlur(event: FocusEvent): void {
+  private _onBlur(event: FocusEvent): void {
     const input = event.target as HTMLInputElement;
     if (!input.value || this.shown[input.id as CardField]) return;
     this.shown = { ...this.shown, [input.id]: true };
-    this.#changed();
+    this._changed();
   }
 
-  #message(field: CardField, code: string | undefined): string {
+  private _message(field: CardField, code: string | undefined): string {
     return code ? (strings.fieldErrors[`${field}.${code}`] ?? strings.errors.unexpected!) : '';
   }
 
   protected override render() {
-    const brand = this.#brand;
+    const brand = this._brand;
     const errors = this.state.errors;
-    return this.#fields.map(({ id, label, autocomplete, inputmode, type, placeholder }) => {
+    return this._fields.map(({ id, label, autocomplete, inputmode, type, placeholder }) => {
       const error = errors[id];
       const described = [id === 'cvc' ? 'cvc-hint' : '', id === 'number' && brand.brand !== 'unknown' ? 'brand' : '', `${id}-error`]
         .filter(Boolean)
@@ -245,12 +245,12 @@ export class CardFieldsElement extends LitElement implements CardCollector {
             ?readonly=${this.busy}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${described}
-            @input=${this.#onInput}
-            @blur=${this.#onBlur}
+            @input=${this._onInput}
+            @blur=${this._onBlur}
           />${id === 'number' && brand.brand !== 'unknown' ? html`<span part="brand" id="brand"><span class="sr">${strings.brand}</span>${brand.name}</span>` : nothing}
         </div>
         ${id === 'cvc' ? html`<span id="cvc-hint" class="sr">${strings.cvcHint(brand.brand === 'unknown' ? 3 : brand.cvcLength)}</span>` : nothing}
-        <div part="error" id="${id}-error" class="error" aria-live="polite">${error ? html`${errorIcon}<span>${this.#message(id, error)}</span>` : nothing}</div>
+        <div part="error" id="${id}-error" class="error" aria-live="polite">${error ? html`${errorIcon}<span>${this._message(id, error)}</span>` : nothing}</div>
       </div>`;
     });
   }

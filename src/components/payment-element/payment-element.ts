@@ -165,66 +165,66 @@ export class PaymentElement extends LitElement {
   @query('iframe') private frame?: HTMLIFrameElement;
   @query('#pay') private payButton?: HTMLButtonElement;
 
-  #registeredWith?: CheckoutSnapshot['register'] | undefined;
-  #unregister?: (() => void) | undefined;
-  #lastChange = '';
-  #shownError?: CheckoutError | undefined;
-  #challengeCompleted = false;
-  readonly #source: PaymentMethodSource = { collect: () => this.card?.collect() ?? null };
+  private _registeredWith?: CheckoutSnapshot['register'] | undefined;
+  private _unregister?: (() => void) | undefined;
+  private _lastChange = '';
+  private _shownError?: CheckoutError | undefined;
+  private _challengeCompleted = false;
+  private readonly _source: PaymentMethodSource = { collect: () => this.card?.collect() ?? null };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
   @property({ type: Boolean, attribute: 'hide-button' }) hideButton = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unregister?.();
-    this.#unregister = this.#registeredWith = undefined;
-    removeEventListener('message', this.#onMessage);
+    this._unregister?.();
+    this._unregister = this._registeredWith = undefined;
+    removeEventListener('message', this._onMessage);
     if (this.dialog?.open) this.dialog.close();
   }
 
   protected override willUpdate(): void {
     const register = this.checkout?.register;
-    if (register && register !== this.#registeredWith) this.#register(register);
+    if (register && register !== this._registeredWith) this._register(register);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('checkout' as keyof PaymentElement) || !this.checkout) return;
     const { status, paymentError, challengeUrl } = this.checkout;
-    if (paymentError && paymentError !== this.#shownError) {
+    if (paymentError && paymentError !== this._shownError) {
       const field = fieldFor(paymentError);
       if (field) this.card?.focusField(field);
     }
-    this.#shownError = paymentError;
+    this._shownError = paymentError;
     if (status === 'complete') this.renderRoot.querySelector<HTMLElement>('[part=success]')?.focus();
     const dialog = this.dialog;
-    if (!challengeUrl) removeEventListener('message', this.#onMessage);
+    if (!challengeUrl) removeEventListener('message', this._onMessage);
     else if (dialog && !dialog.open) {
-      this.#challengeCompleted = false;
-      addEventListener('message', this.#onMessage);
+      this._challengeCompleted = false;
+      addEventListener('message', this._onMessage);
       dialog.showModal();
     }
   }
 
-  #register(register: CheckoutSnapshot['register']): void {
-    this.#unregister?.();
-    this.#registeredWith = register;
-    this.#unregister = register(this.#source) ?? undefined;
-    this.duplicate = !this.#unregister;
+  private _register(register: CheckoutSnapshot['register']): void {
+    this._unregister?.();
+    this._registeredWith = register;
+    this._unregister = register(this._source) ?? undefined;
+    this.duplicate = !this._unregister;
     if (this.duplicate) {
       this.dispatchEvent(new CheckoutErrorEvent({ type: 'integration_error', code: 'duplicate_payment_element', message: errorMessage('duplicate_payment_element') }));
     }
   }
 
-  #onCardState(): void {
+  private _onCardState(): void {
     const detail = this.card?.state;
     const key = JSON.stringify(detail);
-    if (!detail || key === this.#lastChange) return;
-    this.#lastChange = key;
+    if (!detail || key === this._lastChange) return;
+    this._lastChange = key;
     this.dispatchEvent(new CheckoutChangeEvent(detail));
   }
 
-  #onKeydown(event: KeyboardEvent): void {
+  private _onKeydown(event: KeyboardEvent): void {
     const target = event.composedPath()[0] as Element;
     if (event.key === 'Enter' && !event.isComposing && target.localName === 'input') {
       event.preventDefault();
@@ -233,23 +233,23 @@ export class PaymentElement extends LitElement {
   }
 
   /** Completion is taken only from the challenge frame itself, on the API's origin. */
-  readonly #onMessage = (event: MessageEvent): void => {
+  private readonly _onMessage = (event: MessageEvent): void => {
     const data = event.data as Partial<ThreeDSCompleteMessage> | null;
     if (!this.checkout || event.origin !== new URL(this.checkout.apiBase).origin || !this.frame || event.source !== this.frame.contentWindow) return;
     if (data?.type !== 'checkout-3ds-complete') return;
-    this.#challengeCompleted = true;
+    this._challengeCompleted = true;
     this.dialog?.close();
   };
 
   /** Escape, the cancel button or a completed challenge all end here. */
-  #onDialogClose(): void {
-    removeEventListener('message', this.#onMessage);
-    this.checkout?.endChallenge(this.#challengeCompleted);
-    this.#challengeCompleted = false;
+  private _onDialogClose(): void {
+    removeEventListener('message', this._onMessage);
+    this.checkout?.endChallenge(this._challengeCompleted);
+    this._challengeCompleted = false;
     (this.payButton ?? this.card)?.focus();
   }
 
-  #toHostedPage(url: string): void {
+  private _toHostedPage(url: string): void {
     if (this.dispatchEvent(new CheckoutRedirectEvent({ url, reason: 'hosted_page' }))) location.assign(url);
   }
 
@@ -276,17 +276,17 @@ export class PaymentElement extends LitElement {
       const url = session.url ?? '';
       return html`<div part="form">
         <p>${strings.hostedNote}</p>
-        <button part="button" type="button" @click=${() => this.#toHostedPage(url)}>${strings.hostedButton}</button>
+        <button part="button" type="button" @click=${() => this._toHostedPage(url)}>${strings.hostedButton}</button>
       </div>`;
     }
     const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
     const error = checkout.paymentError;
-    return html`<div part="form" @keydown=${this.#onKeydown}>
+    return html`<div part="form" @keydown=${this._onKeydown}>
         <checkout-card-fields
           exportparts="field,label,input,brand,error"
           ?needs-email=${!session.customer_email}
           ?busy=${busy}
-          @card-state=${this.#onCardState}
+          @card-state=${this._onCardState}
         ></checkout-card-fields>
         <div part="message" role="status">${error ? html`<p part="error" class="error">${errorIcon}<span>${error.message}</span></p>` : nothing}</div>
         ${this.hideButton
@@ -296,7 +296,7 @@ export class PaymentElement extends LitElement {
             </button>`}
       </div>
       ${checkout.challengeUrl
-        ? html`<dialog part="dialog" aria-labelledby="challenge-title" @close=${this.#onDialogClose}>
+        ? html`<dialog part="dialog" aria-labelledby="challenge-title" @close=${this._onDialogClose}>
             <div class="head">
               <h2 part="dialog-title" id="challenge-title">${strings.challengeTitle}</h2>
               <button part="close-button" type="button" @click=${() => this.dialog?.close()}>${strings.challengeClose}</button>
