@@ -3,9 +3,13 @@
  * table of public test numbers with their outcomes, as in Stripe's documentation. Pure
  * functions over the submitted details; nothing here keeps the number.
  */
+// The server judges a card by the very rules the kit ships to the browser (src/card, tested
+// against credit-card-type), so the two can never disagree about what is a valid number.
+import { detectBrand, type CardBrand } from '../src/card/brands.js';
+import { validateCvc } from '../src/card/cvc.js';
+import { luhnValid } from '../src/card/luhn.js';
 import { cardError, type ApiFault } from './errors.js';
 
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
 
 /** What happens to a payment with this card. */
 export type CardBehaviour =
@@ -65,33 +69,6 @@ export const LIVE_CARD_DECLINE: Decline = decline(
   'Your card was declined. Your request was in test mode, but used a non test card. For a list of valid test cards, visit the documentation.',
 );
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-export function detectBrand(digits: string): CardBrand {
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  if (digits.startsWith('4')) return 'visa';
-  if (p2 === 34 || p2 === 37) return 'amex';
-  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return 'mastercard';
-  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return 'discover';
-  if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305)) return 'diners';
-  if (p4 >= 3528 && p4 <= 3589) return 'jcb';
-  if (p2 === 62 || p2 === 81) return 'unionpay';
-  return 'unknown';
-}
-
 export interface CardInput {
   number: string;
   exp_month: number;
@@ -130,8 +107,9 @@ export function checkCard(card: CardInput, now: Date): CardCheck {
   if (!luhnValid(digits)) {
     return { ok: false, fault: cardError('Your card number is incorrect.', 'incorrect_number', undefined, P_NUMBER) };
   }
-  const brand = detectBrand(digits);
-  if (brand === 'amex' && digits.length !== 15) {
+  const info = detectBrand(digits);
+  const brand = info.brand;
+  if (!info.lengths.includes(digits.length)) {
     return { ok: false, fault: cardError('Your card number is incorrect.', 'incorrect_number', undefined, P_NUMBER) };
   }
   if (!Number.isInteger(card.exp_month) || card.exp_month < 1 || card.exp_month > 12) {
@@ -147,8 +125,7 @@ export function checkCard(card: CardInput, now: Date): CardCheck {
   if (year === thisYear && card.exp_month < thisMonth) {
     return { ok: false, fault: cardError("Your card's expiration month is invalid.", 'invalid_expiry_month', undefined, P_MONTH) };
   }
-  const cvcLength = brand === 'amex' ? 4 : 3;
-  if (!new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) {
+  if (validateCvc(card.cvc, info) !== null) {
     return { ok: false, fault: cardError("Your card's security code is invalid.", 'invalid_cvc', undefined, P_CVC) };
   }
   return {
