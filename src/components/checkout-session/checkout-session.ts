@@ -238,6 +238,9 @@ export class CheckoutSessionElement extends LitElement {
     }
     if (data.status === 'expired') return this._fail(failure('invalid_request_error', 'session_expired'), data);
     this._set({ status: 'ready', session: data });
+    // "Ready" means the form is usable: let the elements inside render the session first.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (this._snapshot.session !== data) return;
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
     if (returning) this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
   }

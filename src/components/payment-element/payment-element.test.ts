@@ -360,3 +360,26 @@ describe('<payment-element>', () => {
     });
   });
 });
+
+describe('<payment-element> as a form control', () => {
+  it('is invalid until the card is complete, never holds card data, and resets with its form', async () => {
+    const [session, config] = await Promise.all([createSession(), testConfig()]);
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <checkout-session session-id=${session.id} client-secret=${session.client_secret} publishable-key=${config.publishableKey}
+        ><payment-element name="payment"></payment-element
+      ></checkout-session>
+    </form>`);
+    const el = form.querySelector('checkout-session')!;
+    await statusIs(el, 'ready');
+    const payment = form.querySelector('payment-element')!;
+    await payment.updateComplete;
+    expect(form.checkValidity()).to.be.false;
+    await fillCard(payment);
+    await waitUntil(() => form.checkValidity(), 'the complete card did not make the form valid');
+    expect([...new FormData(form).values()]).to.deep.equal([]);
+    form.reset();
+    await card(payment).updateComplete;
+    expect(input(payment, 'number').value).to.equal('');
+    expect(form.checkValidity()).to.be.false;
+  });
+});

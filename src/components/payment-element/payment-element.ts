@@ -35,8 +35,7 @@ import type { ThreeDSCompleteMessage } from '../../api/wire.js';
 import { formatMoney } from '../../money/format.js';
 import { errorMessage, pageLocale, strings } from '../../strings.js';
 import { errorIcon, tokens } from '../theme.js';
-import './card-fields.js';
-import type { CardFieldsElement } from './card-fields.js';
+import { CardFieldsElement } from './card-fields.js';
 
 /** The field a server outcome asks the shopper to fix. */
 function fieldFor(error: CheckoutError): CardField | undefined {
@@ -55,6 +54,10 @@ const onPage = (url: string | null): boolean => {
 
 @customElement('payment-element')
 export class PaymentElement extends LitElement {
+  /** Referenced so that bundlers keep the definition of the card fields. */
+  static readonly dependencies = { 'checkout-card-fields': CardFieldsElement };
+  /** A form control whose value never holds card data: it only reports whether it is complete. */
+  static readonly formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     tokens,
@@ -175,6 +178,13 @@ export class PaymentElement extends LitElement {
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
   @property({ type: Boolean, attribute: 'hide-button' }) hideButton = false;
 
+  private readonly _internals = this.attachInternals();
+
+  constructor() {
+    super();
+    this._internals.setValidity({ valueMissing: true }, errorMessage('validation_failed'));
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._unregister?.();
@@ -220,6 +230,7 @@ export class PaymentElement extends LitElement {
     const detail = this.card?.state;
     const key = JSON.stringify(detail);
     if (!detail || key === this._lastChange) return;
+    this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, errorMessage('validation_failed'));
     this._lastChange = key;
     this.dispatchEvent(new CheckoutChangeEvent(detail));
   }
@@ -263,6 +274,10 @@ export class PaymentElement extends LitElement {
   /** Clears what the shopper typed. */
   clear(): void {
     this.card?.clear();
+  }
+
+  formResetCallback(): void {
+    this.clear();
   }
 
   protected override render() {
