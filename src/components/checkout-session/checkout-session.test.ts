@@ -188,6 +188,40 @@ describe('<checkout-session>', () => {
     expect(readies).to.equal(1);
   });
 
+  it('turns a confirm refused because the session expired meanwhile into the expired state', async () => {
+    const { el, payment, session } = await mountCheckout();
+    const errors = errorsOf(el);
+    await fillCard(payment);
+    await expireSession(session.id);
+    const result = await el.confirm();
+    expect(result.error?.code).to.equal('session_expired');
+    expect(el.snapshot.status).to.equal('error');
+    expect(errors.map((e) => e.code)).to.deep.equal(['session_expired']);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('expired');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the session as paid when it was paid elsewhere (another tab) meanwhile', async () => {
+    const { el: tabA, payment: payA, session } = await mountCheckout();
+    const config = await testConfig();
+    const tabB = await fixture<CheckoutSessionElement>(html`<checkout-session
+      session-id=${session.id}
+      client-secret=${session.client_secret}
+      publishable-key=${config.publishableKey}
+      ><payment-element></payment-element
+    ></checkout-session>`);
+    await statusIs(tabB, 'ready');
+    await fillCard(payA);
+    expect((await tabA.confirm()).session).to.exist;
+    const payB = tabB.querySelector('payment-element')!;
+    await payB.updateComplete;
+    await fillCard(payB, { number: '5555555555554444' });
+    const result = await tabB.confirm();
+    expect(result.session?.payment_status).to.equal('paid');
+    expect(tabB.snapshot.status).to.equal('complete');
+  });
+
   it('strips only its own return parameters, keeping the rest byte for byte', () => {
     expect(stripReturnParams('?a=1&checkout_session_id=cs_1&b=x%20y+z&redirect_status=succeeded')).to.equal('?a=1&b=x%20y+z');
     expect(stripReturnParams('?checkout_session_id=cs_1&redirect_status=failed')).to.equal('');

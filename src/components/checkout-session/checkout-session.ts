@@ -273,6 +273,16 @@ export class CheckoutSessionElement extends LitElement {
     if (error) {
       // Only a request that may never have arrived is resent under the same key.
       if (error.type === 'api_connection_error') this._retry = { body, key };
+      else if (error.type !== 'card_error') {
+        // Refused for the session's sake (paid in another tab, expired, a concurrent confirm):
+        // the server's view of the session decides what the shopper sees.
+        const fresh = await fetchSession(this._config, session.id);
+        if (fresh.data?.payment_status === 'paid') return this._paid(fresh.data);
+        if (fresh.data?.status === 'expired') {
+          this._fail(failure('invalid_request_error', 'session_expired'), fresh.data);
+          return { error: this._snapshot.error! };
+        }
+      }
       return this._payFailed(error);
     }
     const intent = data.payment_intent;
