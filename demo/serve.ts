@@ -45,7 +45,15 @@ if (existsSync(builtKit)) {
   console.warn('No dist/checkout-elements.min.js: the hosted payment page will not work. Run `npm run build`.');
 }
 
-const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.', kitScriptPath: kitCopy });
+function portTaken(err: unknown, port: number, variable: string): never {
+  const code = (err as { code?: string }).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} on ${host} is in use: stop what holds it or set ${variable}=<another port>.` : err);
+  process.exit(1);
+}
+
+const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.', kitScriptPath: kitCopy }).catch(
+  (err: unknown) => portTaken(err, mockPort, 'MOCK_PORT'),
+);
 const apiBase = mock.url.replace(/\/$/, '');
 const siteOrigin = `http://${host}:${demoPort}`;
 
@@ -87,6 +95,9 @@ const httpServer = serve({ fetch: site.fetch, port: demoPort, hostname: host });
 await new Promise<void>((ok, fail) => {
   httpServer.once('listening', ok);
   httpServer.once('error', fail);
+}).catch(async (err: unknown) => {
+  await mock.close();
+  portTaken(err, demoPort, 'DEMO_PORT');
 });
 
 // The webhook endpoint is registered like a merchant does it in the dashboard; its secret

@@ -32,7 +32,11 @@ export function formEncode(params: Record<string, FormValue>): URLSearchParams {
   const out = new URLSearchParams();
   const walk = (key: string, value: FormValue): void => {
     if (value === undefined || value === null) return;
-    if (Array.isArray(value)) value.forEach((item, i) => walk(`${key}[${i}]`, item));
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(`${key}[${i}]`, item);
+      });
+    }
     else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(`${key}[${k}]`, v);
     else out.append(key, String(value));
   };

@@ -82,11 +82,12 @@ export function createPlayground(options: PlaygroundOptions) {
         wake?.();
       };
       listeners.add(listener);
+      const closed = (): boolean => stream.aborted;
       stream.onAbort(() => {
         listeners.delete(listener);
         wake?.();
       });
-      while (!stream.aborted) {
+      while (!closed()) {
         const next = queue.shift();
         if (next) {
           await stream.writeSSE({ event: 'webhook', data: JSON.stringify(next) });
@@ -97,7 +98,7 @@ export function createPlayground(options: PlaygroundOptions) {
           setTimeout(resolve, 15_000);
         });
         wake = undefined;
-        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+        if (queue.length === 0 && !closed()) await stream.write(': keep-alive\n\n');
       }
       listeners.delete(listener);
     }),

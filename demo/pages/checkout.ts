@@ -7,8 +7,8 @@ import '../../src/index.js';
 import { html, render } from 'lit';
 import { clearCheckout, element, loadCheckout, saveCart } from './common.js';
 
-const container = element('checkout');
-const notice = element('checkout-notice');
+const container = element('checkout', HTMLElement);
+const notice = element('checkout-notice', HTMLElement);
 const session = loadCheckout();
 
 function say(message: string, tone: 'good' | 'bad' | '' = ''): void {

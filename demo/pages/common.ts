@@ -77,8 +77,8 @@ export function clearCheckout(): void {
   sessionStorage.removeItem(CHECKOUT_KEY);
 }
 
-export function element<T extends HTMLElement = HTMLElement>(id: string): T {
+export function element<T extends HTMLElement>(id: string, type: abstract new () => T): T {
   const found = document.getElementById(id);
-  if (!found) throw new Error(`#${id} is missing from the page`);
-  return found as T;
+  if (!(found instanceof type)) throw new Error(`#${id} is missing from the page`);
+  return found;
 }

@@ -84,16 +84,16 @@ interface State {
 const STATE_KEY = 'demo-playground';
 const EVENT_TYPES = ['checkout-ready', 'checkout-change', 'checkout-confirm', 'checkout-error', 'checkout-redirect'] as const;
 
-const form = element<HTMLFormElement>('scenario-form');
-const scenarioSelect = element<HTMLSelectElement>('scenario');
-const currencySelect = element<HTMLSelectElement>('currency');
-const cancelRedirects = element<HTMLInputElement>('cancel-redirects');
-const stage = element('stage');
-const stageInfo = element('stage-info');
-const eventsList = element<HTMLOListElement>('events');
-const webhooksList = element<HTMLOListElement>('webhooks');
-const htmlCode = element('html-code');
-const startButton = element<HTMLButtonElement>('start');
+const form = element('scenario-form', HTMLFormElement);
+const scenarioSelect = element('scenario', HTMLSelectElement);
+const currencySelect = element('currency', HTMLSelectElement);
+const cancelRedirects = element('cancel-redirects', HTMLInputElement);
+const stage = element('stage', HTMLElement);
+const stageInfo = element('stage-info', HTMLElement);
+const eventsList = element('events', HTMLOListElement);
+const webhooksList = element('webhooks', HTMLOListElement);
+const htmlCode = element('html-code', HTMLElement);
+const startButton = element('start', HTMLButtonElement);
 
 function loadState(): State {
   const fallback: State = { scenario: 'visa', currency: 'usd', threeDs: 'modal', cancelRedirects: false, theme: 'light', vars: {}, session: null, events: [] };
@@ -105,7 +105,9 @@ function loadState(): State {
 }
 
 const state = loadState();
-const saveState = (): void => sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+const saveState = (): void => {
+  sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+};
 const scenarioOf = (id: string): Scenario => SCENARIOS.find((s) => s.id === id) ?? (SCENARIOS[0] as Scenario);
 
 // ── Controls ────────────────────────────────────────────────────────────────────────────
@@ -122,8 +124,8 @@ render(
 function syncControls(): void {
   scenarioSelect.value = state.scenario;
   currencySelect.value = state.currency;
-  element<HTMLInputElement>(`tds-${state.threeDs}`).checked = true;
-  element<HTMLInputElement>(`theme-${state.theme}`).checked = true;
+  element(`tds-${state.threeDs}`, HTMLInputElement).checked = true;
+  element(`theme-${state.theme}`, HTMLInputElement).checked = true;
   cancelRedirects.checked = state.cancelRedirects;
   showHint();
 }
@@ -132,7 +134,7 @@ function showHint(): void {
   const scenario = scenarioOf(scenarioSelect.value);
   render(
     html`${scenario.card ? html`Card <span class="scenario-card">${scenario.card}</span>, any future expiry, any CVC. ` : nothing}${scenario.hint}`,
-    element('scenario-hint'),
+    element('scenario-hint', HTMLElement),
   );
 }
 
@@ -153,19 +155,19 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="the
     applyLook();
   });
 }
-element('reset-look').addEventListener('click', () => {
+element('reset-look', HTMLElement).addEventListener('click', () => {
   state.vars = {};
   saveState();
   applyLook();
 });
-element('clear-events').addEventListener('click', () => {
+element('clear-events', HTMLElement).addEventListener('click', () => {
   state.events = [];
   saveState();
   renderEvents();
 });
-element('copy-html').addEventListener('click', () => {
-  const status = element('copy-status');
-  navigator.clipboard.writeText(htmlCode.textContent ?? '').then(
+element('copy-html', HTMLElement).addEventListener('click', () => {
+  const status = element('copy-status', HTMLElement);
+  navigator.clipboard.writeText(htmlCode.textContent).then(
     () => (status.textContent = 'Copied to the clipboard.'),
     () => (status.textContent = 'The browser refused the clipboard: select the code and copy it.'),
   );
@@ -206,7 +208,7 @@ function renderVariables(): void {
             <input id=${id} class="span" type="range" min=${v.min ?? 0} max=${v.max ?? 10} step=${v.step ?? 1} .value=${valueOf(v)} @input=${onInput} />
           </div>`;
     }),
-    element('variables'),
+    element('variables', HTMLElement),
   );
 }
 
@@ -364,8 +366,8 @@ syncControls();
 applyLook();
 renderEvents();
 renderWebhooks();
-if (new URLSearchParams(location.search).has('canceled')) {
-  stageInfo.textContent = 'Back from the hosted page: payment canceled.';
-}
 if (state.session) renderStage();
 else void startScenario();
+if (new URLSearchParams(location.search).has('canceled')) {
+  stageInfo.textContent = 'Back from the hosted page: payment canceled. Start a scenario to try again.';
+}

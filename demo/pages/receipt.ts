@@ -20,8 +20,8 @@ interface VerifiedSession {
   verified_at: number;
 }
 
-const container = element('receipt');
-const heading = element('receipt-heading');
+const container = element('receipt', HTMLElement);
+const heading = element('receipt-heading', HTMLElement);
 const sessionId = new URLSearchParams(location.search).get('session_id');
 
 function show(receipt: VerifiedSession): void {

@@ -6,9 +6,9 @@
 import { html, nothing, render } from 'lit';
 import { backend, element, loadCart, money, saveCart, saveCheckout, type BrowserSession, type Cart, type Product } from './common.js';
 
-const productsList = element<HTMLUListElement>('products');
-const cartBody = element('cart-body');
-const notice = element('shop-notice');
+const productsList = element('products', HTMLUListElement);
+const cartBody = element('cart-body', HTMLElement);
+const notice = element('shop-notice', HTMLElement);
 
 let products: Product[] = [];
 let cart: Cart = loadCart();
@@ -20,8 +20,7 @@ function say(message: string, tone: 'good' | 'bad' | '' = ''): void {
 }
 
 function setQuantity(price: string, quantity: number): void {
-  if (quantity <= 0) delete cart[price];
-  else cart[price] = Math.min(quantity, 20);
+  cart = Object.fromEntries(Object.entries({ ...cart, [price]: Math.min(quantity, 20) }).filter(([, n]) => n > 0));
   saveCart(cart);
   renderCart();
 }
@@ -29,7 +28,7 @@ function setQuantity(price: string, quantity: number): void {
 async function pay(uiMode: 'embedded' | 'hosted'): Promise<void> {
   busy = true;
   renderCart();
-  const email = element<HTMLInputElement>('cart-email').value.trim();
+  const email = element('cart-email', HTMLInputElement).value.trim();
   try {
     const session = await backend<BrowserSession>('/checkout', {
       ui_mode: uiMode,
@@ -88,9 +87,13 @@ function renderCart(): void {
               ({ product, quantity }) => html`<li>
                 <span>${product.name}</span>
                 <span class="qty">
-                  <button type="button" aria-label=${`One fewer ${product.name}`} @click=${() => setQuantity(product.price, quantity - 1)}>−</button>
+                  <button type="button" aria-label=${`One fewer ${product.name}`} @click=${() => {
+                      setQuantity(product.price, quantity - 1);
+                    }}>−</button>
                   <span aria-label=${`Quantity of ${product.name}`}>${quantity}</span>
-                  <button type="button" aria-label=${`One more ${product.name}`} @click=${() => setQuantity(product.price, quantity + 1)}>+</button>
+                  <button type="button" aria-label=${`One more ${product.name}`} @click=${() => {
+                      setQuantity(product.price, quantity + 1);
+                    }}>+</button>
                 </span>
               </li>`,
             )}

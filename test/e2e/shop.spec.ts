@@ -163,3 +163,18 @@ test('cancelling on the hosted page returns to the shop with the cart kept', asy
   const session = await serverGet<ServerSession>(`/v1/checkout/sessions/${sessionId}`);
   expect(session).toMatchObject({ status: 'open', payment_status: 'unpaid' });
 });
+
+test('pages reached without a cart, a checkout or an order say so, accessibly', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pay here' })).toBeDisabled();
+  await expectAccessible(page, 'shop, empty cart');
+
+  await page.goto('/checkout.html');
+  await expect(page.getByRole('status')).toContainText('There is no checkout in progress');
+  await expectAccessible(page, 'checkout, nothing to pay');
+
+  await page.goto('/receipt.html');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No order to show');
+  await expectAccessible(page, 'receipt, no order');
+});
