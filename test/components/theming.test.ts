@@ -1,0 +1,50 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import { deepActive, input, mountCheckout, typeKeys } from './support.js';
+
+describe('theming and keyboard', () => {
+  it('takes a dark look from custom properties alone, and is accessible in it', async () => {
+    const { el, payment } = await mountCheckout();
+    el.style.setProperty('--checkout-color-background', 'rgb(20, 22, 30)');
+    el.style.setProperty('--checkout-color-text', 'rgb(235, 238, 245)');
+    el.style.setProperty('--checkout-color-border', 'rgb(140, 150, 170)');
+    el.style.setProperty('--checkout-color-primary', 'rgb(120, 170, 255)');
+    el.style.setProperty('--checkout-color-on-primary', 'rgb(10, 12, 20)');
+    el.style.setProperty('--checkout-color-danger', 'rgb(255, 140, 160)');
+    el.style.setProperty('--checkout-color-text-secondary', 'rgb(190, 196, 210)');
+    document.body.style.background = 'rgb(20, 22, 30)';
+    try {
+      await payment.updateComplete;
+      const style = getComputedStyle(input(payment, 'number'));
+      expect(style.backgroundColor).to.equal('rgb(20, 22, 30)');
+      expect(style.color).to.equal('rgb(235, 238, 245)');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.body.style.background = '';
+    }
+  });
+
+  it('can be completed by keyboard alone, with a visible focus ring', async () => {
+    const { el, payment } = await mountCheckout();
+    input(payment, 'number').focus();
+    await typeKeys('4242424242424242');
+    const ring = getComputedStyle(input(payment, 'number'));
+    expect(parseFloat(ring.outlineWidth)).to.be.at.least(2);
+    expect(ring.outlineStyle).to.not.equal('none');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive() === input(payment, 'expiry'), 'Tab goes to the expiry').to.be.true;
+    await typeKeys('1234');
+    await sendKeys({ press: 'Tab' });
+    await typeKeys('123');
+    await sendKeys({ press: 'Tab' });
+    await typeKeys('Ada Lovelace');
+    await sendKeys({ press: 'Tab' });
+    await typeKeys('ada@example.com');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.id, 'Tab reaches the pay button').to.equal('pay');
+    const confirmed = new Promise((resolve) => el.addEventListener('checkout-confirm', resolve, { once: true }));
+    await sendKeys({ press: 'Enter' });
+    await confirmed;
+  });
+});
