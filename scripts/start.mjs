@@ -1,13 +1,12 @@
 // `npm start`: the mock payment server, the merchant backend and the demo pages, on one command.
 // Builds only what is stale: the kit's self-contained bundle (the hosted payment page loads it)
-// and the demo pages. Then runs demo/serve.ts and stops it with Ctrl-C.
+// and the demo pages, a few seconds at most. Then runs demo/serve.ts and stops it with Ctrl-C.
 // Env: DEMO_PORT (5173), MOCK_PORT (8787), DEMO_HOST (127.0.0.1).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Newest modification time under the given paths, skipping build output and dependencies. */
 function newest(paths) {
@@ -26,16 +25,11 @@ function newest(paths) {
 const stale = (output, inputs) => !existsSync(output) || statSync(output).mtimeMs < newest(inputs);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
+// Only the self-contained bundle (about a second), not the whole `npm run build` (types,
+// server, manifest: fifteen seconds and more, and it empties dist/ under anything running).
 if (stale('dist/checkout-elements.min.js', ['src', 'vite.config.ts'])) {
-  console.log('start: building the kit (dist/checkout-elements.min.js is missing or older than src/)…');
-  try {
-    run(npm, ['run', '--silent', 'build']);
-  } catch {
-    // The hosted page needs only the bundle; a failing step elsewhere in the full build
-    // (types, manifest) must not keep the demo from starting.
-    console.warn('start: the full build failed; building only the self-contained bundle.');
-    run(npx, ['vite', 'build', '--mode', 'standalone', '--logLevel', 'warn']);
-  }
+  console.log('start: building dist/checkout-elements.min.js (missing or older than src/)…');
+  run(npx, ['vite', 'build', '--mode', 'standalone', '--logLevel', 'warn']);
 }
 
 if (stale('node_modules/.cache/checkout-elements-demo/index.html', ['src', 'demo'])) {

@@ -217,7 +217,11 @@ function threeDsMode(): 'modal' | 'redirect' {
   return document.querySelector<HTMLInputElement>('input[name="three-ds"]:checked')?.value === 'redirect' ? 'redirect' : 'modal';
 }
 
+/** Counts scenario starts, so that an answer to an earlier one never replaces a later one. */
+let starts = 0;
+
 async function startScenario(): Promise<void> {
+  const start = ++starts;
   const scenario = scenarioOf(scenarioSelect.value);
   Object.assign(state, { scenario: scenario.id, currency: currencySelect.value, threeDs: threeDsMode(), session: null, events: [] });
   startButton.disabled = true;
@@ -228,6 +232,7 @@ async function startScenario(): Promise<void> {
       ui_mode: scenario.ui_mode ?? 'embedded',
       expired: scenario.expired ?? false,
     });
+    if (start !== starts) return;
     if (scenario.wrongSecret) session.client_secret = `${session.id}_secret_${'x'.repeat(24)}`;
     if (scenario.flaky) session.api_base = `${location.origin}/api/playground/flaky`;
     state.session = session;
@@ -235,9 +240,9 @@ async function startScenario(): Promise<void> {
     renderStage();
     renderEvents();
   } catch (err) {
-    stageInfo.textContent = `Could not create a session: ${(err as Error).message}`;
+    if (start === starts) stageInfo.textContent = `Could not create a session: ${(err as Error).message}`;
   } finally {
-    startButton.disabled = false;
+    if (start === starts) startButton.disabled = false;
   }
 }
 

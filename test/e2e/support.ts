@@ -149,13 +149,16 @@ export interface ScenarioOptions {
 /** Opens the playground and starts a scenario on a fresh session; resolves when the form is usable. */
 export async function startScenario(page: Page, options: ScenarioOptions): Promise<string> {
   if (!page.url().includes('/playground.html')) await page.goto('/playground.html');
+  // The playground starts a scenario by itself when it opens: let that one land first.
+  const start = page.getByRole('button', { name: 'Start scenario' });
+  await expect(start).toBeEnabled();
   const picker = page.getByLabel('Scenario');
   const value = await picker.locator('option', { hasText: options.scenario }).first().getAttribute('value');
   await picker.selectOption(value ?? '');
   if (options.currency) await page.getByLabel('Currency').selectOption(options.currency);
   await page.getByLabel(options.threeDs === 'redirect' ? 'Full-page redirect' : 'In a dialog (modal)').check();
   const before = await page.locator('#stage checkout-session').getAttribute('session-id').catch(() => null);
-  await page.getByRole('button', { name: 'Start scenario' }).click();
+  await start.click();
   const session = page.locator('#stage checkout-session');
   await expect(session).toHaveAttribute('session-id', /^cs_/);
   if (before) await expect(session).not.toHaveAttribute('session-id', before);
