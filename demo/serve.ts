@@ -55,7 +55,12 @@ const mock = await startServer({ port: mockPort, host, secretKey, publishableKey
   (err: unknown) => portTaken(err, mockPort, 'MOCK_PORT'),
 );
 const apiBase = mock.url.replace(/\/$/, '');
-const siteOrigin = `http://${host}:${demoPort}`;
+const siteUrl = `http://${host}:${demoPort}`;
+/** `localhost` and `127.0.0.1` are both this site: send shoppers back to the one they used. */
+const siteOrigin = (request: Request): string => {
+  const { hostname, port, origin } = new URL(request.url);
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname) && Number(port) === demoPort ? origin : siteUrl;
+};
 
 const api = createPaymentsApi({ apiBase, secretKey });
 const catalogue = await seedCatalogue(api);
@@ -103,7 +108,7 @@ await new Promise<void>((ok, fail) => {
 // The webhook endpoint is registered like a merchant does it in the dashboard; its secret
 // verifies every delivery.
 const endpoint = await api.post<{ id: string; secret: string }>('/v1/webhook_endpoints', {
-  url: `${siteOrigin}/api/webhooks`,
+  url: `${siteUrl}/api/webhooks`,
   enabled_events: ['checkout.session.completed', 'checkout.session.expired', 'payment_intent.succeeded', 'payment_intent.payment_failed', 'charge.refunded'],
 });
 merchantOptions.webhookSecret = endpoint.secret;
@@ -111,8 +116,8 @@ merchantOptions.webhookSecret = endpoint.secret;
 console.log(`
   Checkout Elements demo
 
-  Open  ${siteOrigin}/            the shop
-        ${siteOrigin}/playground.html   every scenario, events and webhooks
+  Open  ${siteUrl}/            the shop
+        ${siteUrl}/playground.html   every scenario, events and webhooks
 
   Mock payment server ${apiBase}  (secret key ${secretKey}, publishable key ${publishableKey})
   Test card 4242 4242 4242 4242, any future expiry, any CVC. Ctrl-C stops everything.

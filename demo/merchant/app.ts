@@ -25,8 +25,8 @@ export interface MerchantOptions {
   /** Where browsers reach the payment server (the `api-base` of <checkout-session>). */
   apiBase: string;
   publishableKey: string;
-  /** This site's own origin, for the return and success URLs. */
-  siteOrigin: string;
+  /** This site's origin as the shopper reached it, for the return and success URLs. */
+  siteOrigin: (request: Request) => string;
   catalogue: CatalogueItem[];
   /** The `whsec_…` secret of this backend's webhook endpoint; set once it is registered. */
   webhookSecret?: string;
@@ -117,14 +117,15 @@ export function createMerchantApp(options: MerchantOptions) {
     if (items.some((item) => !catalogue.some((product) => product.price === item.price))) {
       return c.json({ error: { type: 'invalid_request_error', message: 'The cart holds a product the shop does not sell.' } }, 400);
     }
+    const site = siteOrigin(c.req.raw);
     const session = await api.post<Session>('/v1/checkout/sessions', {
       mode: 'payment',
       ui_mode,
       line_items: items.map(({ price, quantity }) => ({ price, quantity })),
       customer_email,
       ...(ui_mode === 'embedded'
-        ? { return_url: `${siteOrigin}/checkout.html` }
-        : { success_url: `${siteOrigin}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${siteOrigin}/?canceled=1` }),
+        ? { return_url: `${site}/checkout.html` }
+        : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/?canceled=1` }),
       metadata: { source: 'shop' },
     });
     return c.json(sessionForBrowser(session, publishableKey, apiBase));

@@ -13,7 +13,7 @@ export interface PlaygroundOptions {
   api: PaymentsApi;
   apiBase: string;
   publishableKey: string;
-  siteOrigin: string;
+  siteOrigin: (request: Request) => string;
 }
 
 const ScenarioSchema = z.object({
@@ -54,6 +54,7 @@ export function createPlayground(options: PlaygroundOptions) {
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The scenario is not valid.' } }, 400);
     const { currency, ui_mode, expired, customer_email } = parsed.data;
     const [tee, sticker] = PRICES[currency] ?? [2400, 350];
+    const site = siteOrigin(c.req.raw);
     const session = await api.post<Session>('/v1/checkout/sessions', {
       mode: 'payment',
       ui_mode,
@@ -63,8 +64,8 @@ export function createPlayground(options: PlaygroundOptions) {
         { quantity: 2, price_data: { currency, unit_amount: sticker, product_data: { name: 'Sticker' } } },
       ],
       ...(ui_mode === 'embedded'
-        ? { return_url: `${siteOrigin}/playground.html` }
-        : { success_url: `${siteOrigin}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${siteOrigin}/playground.html?canceled=1` }),
+        ? { return_url: `${site}/playground.html` }
+        : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/playground.html?canceled=1` }),
       metadata: { source: 'playground' },
     });
     if (expired) await api.post(`/v1/checkout/sessions/${session.id}/expire`);
