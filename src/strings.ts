@@ -74,7 +74,8 @@ export const strings = {
 };
 
 export function errorMessage(code: string | undefined, declineCode?: string): string {
-  return strings.errors[declineCode ?? ''] ?? strings.errors[code ?? ''] ?? strings.errors.unexpected!;
+  const { errors } = strings;
+  return errors[declineCode ?? ''] ?? errors[code ?? ''] ?? errors.unexpected ?? '';
 }
 
 /** The language amounts are formatted for: the page's `lang`, else the browser's. */

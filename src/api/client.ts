@@ -34,7 +34,7 @@ async function call<T>(config: ApiConfig, path: string, init: RequestInit, heade
       cache: 'no-store',
     });
     body = await response.json();
-  } catch (e) {
+  } catch {
     // An abort is reported like a lost connection; callers that aborted ignore the answer.
     return { error: connectionError() };
   }
@@ -66,5 +66,6 @@ export function confirmSession(
 }
 
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  // Secure contexts only (https, localhost), as everything about paying by card should be.
+  return crypto.randomUUID();
 }

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CheckoutSessionElement } from '../../src/components/checkout-session/checkout-session.js';
 import { createSession, testConfig } from '../support/checkout.js';
-import { card, fillCard, payButton, statusIs } from './support.js';
+import { card, fillCard, payButton, statusIs, once } from './support.js';
 
 /** A merchant's own component that renders the checkout inside its shadow root. */
 class ShopCart extends HTMLElement {
@@ -20,7 +20,7 @@ describe('composition', () => {
   it('works inside another component’s shadow root and pays', async () => {
     const [session, config] = await Promise.all([createSession(), testConfig()]);
     const cart = await fixture<ShopCart>(html`<shop-cart></shop-cart>`);
-    const confirmed = oneEvent(cart, 'checkout-confirm');
+    const confirmed = once(cart, 'checkout-confirm');
     cart.render(session.id, session.client_secret, config.publishableKey);
     const el = cart.shadowRoot!.querySelector('checkout-session')!;
     await statusIs(el, 'ready');

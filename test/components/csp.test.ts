@@ -1,11 +1,11 @@
 // The kit under the strict policy merchants are told to use. A <meta> policy added at run time
 // governs everything that happens after it, which is all of the kit's work here (one page per
 // test file, so nothing else is affected).
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CheckoutSessionElement } from '../../src/components/checkout-session/checkout-session.js';
 import { createSession, testConfig } from '../support/checkout.js';
-import { fillCard, input, payButton, statusIs, typeKeys } from './support.js';
+import { fillCard, input, payButton, statusIs, typeKeys, once } from './support.js';
 
 describe('strict Content-Security-Policy', () => {
   it('loads, shows errors, opens the 3-D Secure frame and pays without a violation', async () => {
@@ -48,7 +48,7 @@ describe('strict Content-Security-Policy', () => {
 
     input(payment, 'number').select();
     await typeKeys('4242424242424242');
-    const confirmed = oneEvent(el, 'checkout-confirm');
+    const confirmed = once(el, 'checkout-confirm');
     payButton(payment).click();
     await confirmed;
     await new Promise((resolve) => setTimeout(resolve, 100));

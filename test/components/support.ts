@@ -44,9 +44,10 @@ export function statusIs(el: CheckoutSessionElement, status: CheckoutStatus): Pr
 
 export const card = (payment: Element) => payment.shadowRoot!.querySelector('checkout-card-fields')!;
 export const input = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
-export const fieldError = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector(`#${id}-error`)!.textContent!.trim();
+export const maybeInput = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector<HTMLInputElement>(`#${id}`);
+export const fieldError = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector(`#${id}-error`)!.textContent.trim();
 export const payButton = (payment: Element) => payment.shadowRoot!.querySelector<HTMLButtonElement>('#pay')!;
-export const message = (payment: Element) => payment.shadowRoot!.querySelector('[part=message]')!.textContent!.trim();
+export const message = (payment: Element) => payment.shadowRoot!.querySelector('[part=message]')!.textContent.trim();
 
 /** Deep active element, through shadow roots. */
 export function deepActive(): Element | null {
@@ -80,7 +81,7 @@ export async function fillCard(payment: Element, { number = '4242424242424242', 
   await typeInto(payment, 'expiry', expiry);
   await typeInto(payment, 'cvc', cvc);
   await typeInto(payment, 'name', name);
-  if (input(payment, 'email')) await typeInto(payment, 'email', 'ada@example.com');
+  if (maybeInput(payment, 'email')) await typeInto(payment, 'email', 'ada@example.com');
 }
 
 /**
@@ -88,14 +89,19 @@ export async function fillCard(payment: Element, { number = '4242424242424242', 
  * The requests still go to the real server.
  */
 export function watchConfirms(): { keys: string[]; restore(): void } {
-  const original = window.fetch;
+  const original = window.fetch.bind(window);
   const keys: string[] = [];
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (url.endsWith('/confirm')) keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
-    return original.call(window, input, init);
+    return original(input, init);
   };
   return { keys, restore: () => void (window.fetch = original) };
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** `oneEvent`, typed by the global event map. */
+export function once<K extends keyof GlobalEventHandlersEventMap>(target: HTMLElement, type: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(type, resolve, { once: true }));
+}

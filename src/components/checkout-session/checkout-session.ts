@@ -222,21 +222,33 @@ export class CheckoutSessionElement extends LitElement {
     const problem = this._configError();
     this._loading?.abort();
     this._loading = undefined;
-    if (problem) return this._fail(problem);
+    if (problem) {
+      this._fail(problem);
+      return;
+    }
     const returning = this._takeReturn();
     const request = (this._loading = new AbortController());
     this._set({ status: 'loading' });
     const { data, error } = await fetchSession(this._config, this.sessionId, request.signal);
     if (request.signal.aborted) return;
     this._loading = undefined;
-    if (error) return this._fail(error);
+    if (error) {
+      this._fail(error);
+      return;
+    }
     if (data.payment_status === 'paid' || data.status === 'complete') {
-      if (!returning) return this._fail(failure('invalid_request_error', 'session_completed'), data);
+      if (!returning) {
+        this._fail(failure('invalid_request_error', 'session_completed'), data);
+        return;
+      }
       this._set({ status: 'complete', session: data });
       this.dispatchEvent(new CheckoutConfirmEvent({ session: data }));
       return;
     }
-    if (data.status === 'expired') return this._fail(failure('invalid_request_error', 'session_expired'), data);
+    if (data.status === 'expired') {
+      this._fail(failure('invalid_request_error', 'session_expired'), data);
+      return;
+    }
     this._set({ status: 'ready', session: data });
     // "Ready" means the form is usable: let the elements inside render the session first.
     await new Promise((resolve) => setTimeout(resolve));
@@ -279,8 +291,9 @@ export class CheckoutSessionElement extends LitElement {
         const fresh = await fetchSession(this._config, session.id);
         if (fresh.data?.payment_status === 'paid') return this._paid(fresh.data);
         if (fresh.data?.status === 'expired') {
-          this._fail(failure('invalid_request_error', 'session_expired'), fresh.data);
-          return { error: this._snapshot.error! };
+          const expired = failure('invalid_request_error', 'session_expired');
+          this._fail(expired, fresh.data);
+          return { error: expired };
         }
       }
       return this._payFailed(error);

@@ -21,7 +21,7 @@ import { formatExpiry, parseExpiry, validateExpiry } from '../../card/expiry.js'
 import { cardDigits, formatCardNumber, isPlausibleNumberPrefix, validateCardNumber } from '../../card/number.js';
 import type { PaymentMethodInput } from '../../context.js';
 import type { CardField, ChangeDetail } from '../../events.js';
-import { strings } from '../../strings.js';
+import { errorMessage, strings } from '../../strings.js';
 import { errorIcon, tokens } from '../theme.js';
 
 export interface CardCollector {
@@ -140,7 +140,7 @@ export class CardFieldsElement extends LitElement implements CardCollector {
       name: name.trim() ? null : 'required',
       email: !this.needsEmail ? null : !email.trim() ? 'required' : EMAIL.test(email.trim()) ? null : 'invalid',
     };
-    return Object.fromEntries(Object.entries(all).filter(([, code]) => code)) as Partial<Record<CardField, string>>;
+    return Object.fromEntries(Object.entries(all).filter(([, code]) => code));
   }
 
   get state(): ChangeDetail {
@@ -158,12 +158,12 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     this.shown = { number: true, expiry: true, cvc: true, name: true, email: true };
     this._changed();
     const bad = this._fields.find((field) => this._errors()[field.id]);
-    if (bad) {
-      this.focusField(bad.id);
+    const { number, expiry, cvc, name, email } = this.values;
+    const exp = parseExpiry(expiry);
+    if (bad || !exp) {
+      this.focusField(bad?.id ?? 'expiry');
       return null;
     }
-    const { number, expiry, cvc, name, email } = this.values;
-    const exp = parseExpiry(expiry)!;
     return {
       type: 'card',
       card: { number, exp_month: exp.month, exp_year: exp.year, cvc },
@@ -187,7 +187,7 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     this.dispatchEvent(new Event('card-state'));
   }
 
-  private _onInput(event: InputEvent): void {
+  private readonly _onInput = (event: InputEvent): void => {
     const input = event.target as HTMLInputElement;
     const field = input.id as CardField;
     const caret = input.selectionStart ?? input.value.length;
@@ -208,17 +208,17 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     // Errors wait for the shopper to leave the field, except a number that can no longer be right.
     this.shown = { ...this.shown, [field]: field === 'number' && !isPlausibleNumberPrefix(value) };
     this._changed();
-  }
+  };
 
-  private _onBlur(event: FocusEvent): void {
+  private readonly _onBlur = (event: FocusEvent): void => {
     const input = event.target as HTMLInputElement;
     if (!input.value || this.shown[input.id as CardField]) return;
     this.shown = { ...this.shown, [input.id]: true };
     this._changed();
-  }
+  };
 
   private _message(field: CardField, code: string | undefined): string {
-    return code ? (strings.fieldErrors[`${field}.${code}`] ?? strings.errors.unexpected!) : '';
+    return code ? (strings.fieldErrors[`${field}.${code}`] ?? errorMessage(code)) : '';
   }
 
   protected override render() {

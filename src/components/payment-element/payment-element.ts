@@ -226,22 +226,22 @@ export class PaymentElement extends LitElement {
     }
   }
 
-  private _onCardState(): void {
+  private readonly _onCardState = (): void => {
     const detail = this.card?.state;
     const key = JSON.stringify(detail);
     if (!detail || key === this._lastChange) return;
     this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, errorMessage('validation_failed'));
     this._lastChange = key;
     this.dispatchEvent(new CheckoutChangeEvent(detail));
-  }
+  };
 
-  private _onKeydown(event: KeyboardEvent): void {
+  private readonly _onKeydown = (event: KeyboardEvent): void => {
     const target = event.composedPath()[0] as Element;
     if (event.key === 'Enter' && !event.isComposing && target.localName === 'input') {
       event.preventDefault();
       void this.confirm();
     }
-  }
+  };
 
   /** Completion is taken only from the challenge frame itself, on the API's origin. */
   private readonly _onMessage = (event: MessageEvent): void => {
@@ -253,12 +253,12 @@ export class PaymentElement extends LitElement {
   };
 
   /** Escape, the cancel button or a completed challenge all end here. */
-  private _onDialogClose(): void {
+  private readonly _onDialogClose = (): void => {
     removeEventListener('message', this._onMessage);
     this.checkout?.endChallenge(this._challengeCompleted);
     this._challengeCompleted = false;
     (this.payButton ?? this.card)?.focus();
-  }
+  };
 
   private _toHostedPage(url: string): void {
     if (this.dispatchEvent(new CheckoutRedirectEvent({ url, reason: 'hosted_page' }))) location.assign(url);

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { CheckoutSessionElement } from '../checkout-session/checkout-session.js';
@@ -6,7 +6,7 @@ import type { PaymentElement } from './payment-element.js';
 import type { CheckoutErrorEvent } from '../../events.js';
 import { createSession, merchantApi, testConfig } from '../../../test/support/checkout.js';
 import type { ClientSession } from '../../api/wire.js';
-import { deepActive, fillCard, input, message, mountCheckout, payButton, statusIs, typeKeys } from '../../../test/components/support.js';
+import { deepActive, fillCard, input, message, mountCheckout, payButton, statusIs, typeKeys, once } from '../../../test/components/support.js';
 
 const CHALLENGE = '4000002760003184';
 
@@ -47,7 +47,7 @@ describe('<payment-element> 3-D Secure', () => {
       expect(payment.shadowRoot!.activeElement === dialog.querySelector('[part=close-button]'), "focus is on dialog.querySelector('[part=close-button]')").to.be.true;
       await expect(payment).to.be.accessible();
 
-      const confirmed = oneEvent(el, 'checkout-confirm');
+      const confirmed = once(el, 'checkout-confirm');
       await answerChallenge(dialog, 'complete');
       const { detail } = await confirmed;
       expect(detail.session.id).to.equal(session.id);
@@ -70,7 +70,7 @@ describe('<payment-element> 3-D Secure', () => {
 
       input(payment, 'number').select();
       await typeKeys('4242424242424242');
-      const confirmed = oneEvent(el, 'checkout-confirm');
+      const confirmed = once(el, 'checkout-confirm');
       payButton(payment).click();
       await confirmed;
     });
@@ -109,7 +109,7 @@ describe('<payment-element> 3-D Secure', () => {
       expect(deepActive() === payButton(payment), "focus is on payButton(payment)").to.be.true;
 
       dialog = await openChallenge(el, payment, false);
-      const confirmed = oneEvent(el, 'checkout-confirm');
+      const confirmed = once(el, 'checkout-confirm');
       await answerChallenge(dialog, 'complete');
       await confirmed;
     });
@@ -130,7 +130,7 @@ describe('<payment-element> 3-D Secure', () => {
       const { el, payment } = await mountCheckout({ threeDs: 'redirect' });
       await fillCard(payment, { number: CHALLENGE });
       el.addEventListener('checkout-redirect', (e) => e.preventDefault(), { once: true });
-      const redirect = oneEvent(el, 'checkout-redirect');
+      const redirect = once(el, 'checkout-redirect');
       const result = el.confirm();
       const { detail } = await redirect;
       expect(detail.reason).to.equal('three_d_secure');
@@ -144,7 +144,7 @@ describe('<payment-element> 3-D Secure', () => {
         const { el, payment, session } = await mountCheckout({ threeDs: 'redirect' });
         await fillCard(payment, { number: CHALLENGE });
         el.addEventListener('checkout-redirect', (e) => e.preventDefault(), { once: true });
-        const redirect = oneEvent(el, 'checkout-redirect');
+        const redirect = once(el, 'checkout-redirect');
         void el.confirm();
         const { url } = (await redirect).detail;
         // The shopper answers the bank's page (the real form post), then comes back.
