@@ -208,3 +208,37 @@ describe('<payment-element> 3-D Secure', () => {
     });
   });
 });
+
+describe('every test card', () => {
+  const cards: [string, string, 'paid' | 'challenge-paid' | 'challenge-declined', string?][] = [
+    ['Visa', '4242424242424242', 'paid'],
+    ['Mastercard', '5555555555554444', 'paid'],
+    ['Amex (4-digit CVC)', '378282246310005', 'paid', '1234'],
+    ['3-D Secure supported, no challenge', '4000000000003055', 'paid'],
+    ['3-D Secure required', '4000002500003155', 'challenge-paid'],
+    ['3-D Secure, then declined', '4000008400001629', 'challenge-declined'],
+  ];
+  for (const [what, number, outcome, cvc] of cards) {
+    it(`${what}: ${outcome}`, async () => {
+      const { el, payment } = await mountCheckout();
+      const errors = errorsOf(el);
+      await fillCard(payment, { number, ...(cvc ? { cvc } : {}) });
+      const result = el.confirm();
+      if (outcome !== 'paid') {
+        await statusIs(el, 'authenticating');
+        await payment.updateComplete;
+        await answerChallenge(dialogOf(payment)!, 'complete');
+      }
+      const { session, error } = await result;
+      if (outcome === 'challenge-declined') {
+        expect(error?.type).to.equal('card_error');
+        expect(errors).to.have.length(1);
+        await payment.updateComplete;
+        expect(message(payment)).to.contain('declined');
+      } else {
+        expect(session?.payment_status).to.equal('paid');
+        expect(errors).to.have.length(0);
+      }
+    });
+  }
+});
