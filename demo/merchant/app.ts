@@ -56,7 +56,7 @@ interface PaymentIntent {
   amount: number;
   amount_received?: number;
   currency: string;
-  payment_method?: unknown;
+  latest_charge?: { payment_method_details?: { card?: { brand: string; last4: string } } } | string | null;
   last_payment_error?: { code?: string; message?: string } | null;
 }
 
@@ -138,7 +138,7 @@ export function createMerchantApp(options: MerchantOptions) {
     const session = await api.get<Session>(`/v1/checkout/sessions/${id}`);
     const lineItems = await api.get<{ data: LineItem[] }>(`/v1/checkout/sessions/${id}/line_items`, { limit: 100 });
     const piId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
-    const pi = piId ? await api.get<PaymentIntent>(`/v1/payment_intents/${piId}`) : null;
+    const pi = piId ? await api.get<PaymentIntent>(`/v1/payment_intents/${piId}`, { expand: ['latest_charge'] }) : null;
     return c.json({
       id: session.id,
       status: session.status,
@@ -186,8 +186,8 @@ export function sessionForBrowser(session: Session, publishableKey: string, apiB
   return session.ui_mode === 'hosted' ? { ...client, ui_mode: 'hosted' as const, url: session.url } : { ...client, ui_mode: 'embedded' as const };
 }
 
+/** Brand and last four digits, all a merchant ever learns of the card. */
 function cardOf(pi: PaymentIntent): { brand: string; last4: string } | null {
-  const pm = pi.payment_method as { card?: { brand?: unknown; last4?: unknown } } | null | undefined;
-  const card = typeof pm === 'object' && pm ? pm.card : undefined;
-  return card && typeof card.brand === 'string' && typeof card.last4 === 'string' ? { brand: card.brand, last4: card.last4 } : null;
+  const card = typeof pi.latest_charge === 'object' ? pi.latest_charge?.payment_method_details?.card : undefined;
+  return card ? { brand: card.brand, last4: card.last4 } : null;
 }

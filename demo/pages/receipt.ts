@@ -44,7 +44,7 @@ function show(receipt: VerifiedSession): void {
           ? html`<dt>Payment</dt>
               <dd data-testid="receipt-payment-intent">${receipt.payment_intent.id} (${receipt.payment_intent.status})</dd>`
           : nothing}
-        ${receipt.payment_intent?.card ? html`<dt>Card</dt><dd>${receipt.payment_intent.card.brand} ending ${receipt.payment_intent.card.last4}</dd>` : nothing}
+        ${receipt.payment_intent?.card ? html`<dt>Card</dt><dd data-testid="receipt-card">${receipt.payment_intent.card.brand} ending ${receipt.payment_intent.card.last4}</dd>` : nothing}
         ${receipt.customer_email ? html`<dt>Email</dt><dd>${receipt.customer_email}</dd>` : nothing}
         <dt>Fulfilment</dt>
         <dd data-testid="receipt-fulfilment">
@@ -72,6 +72,10 @@ function show(receipt: VerifiedSession): void {
   );
   container.setAttribute('aria-busy', 'false');
 }
+
+// The page's static "checking…" line makes way for what lit renders from here on.
+container.replaceChildren();
+render(html`<p>Checking your payment with the payment server…</p>`, container);
 
 async function load(attempt = 0): Promise<void> {
   const receipt = await backend<VerifiedSession>(`/sessions/${encodeURIComponent(sessionId ?? '')}`);

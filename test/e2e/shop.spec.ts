@@ -22,6 +22,7 @@ test('buys with 4242 on the embedded checkout; the receipt is verified and the o
   await expect(page).toHaveURL(`/receipt.html?session_id=${sessionId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your order');
   await expect(page.getByTestId('receipt-total')).toHaveText(cartTotal);
+  await expect(page.getByTestId('receipt-card')).toHaveText('visa ending 4242');
   await expect(page.getByTestId('receipt-fulfilment')).toContainText('Order fulfilled by webhook evt_');
   await expectAccessible(page, 'receipt, paid');
 
