@@ -179,3 +179,20 @@ test('pages reached without a cart, a checkout or an order say so, accessibly', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No order to show');
   await expectAccessible(page, 'receipt, no order');
 });
+
+test('every page reflows to 320 px without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const noSideScroll = async (what: string) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${what} is ${width}px wide`).toBeLessThanOrEqual(320);
+  };
+  await fillCart(page, 1);
+  await noSideScroll('the shop');
+  await page.getByRole('button', { name: 'Pay here' }).click();
+  await expect(payButton(page)).toBeVisible();
+  await noSideScroll('the checkout');
+  await page.goto('/playground.html');
+  await expect(payButton(page.locator('#stage'))).toBeVisible();
+  await noSideScroll('the playground');
+  await expectAccessible(page, 'playground at 320 px');
+});
