@@ -76,7 +76,15 @@ log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load a
 if (only.has('size') || only.has('browser')) try {
   log('size: building the card path, the kit with lit external and the floors (vite.config.ts, standalone mode)');
   size = await runSize();
-  results.size = { ...size, cleanup: undefined, outDir: undefined };
+  // Temporary paths are not results.
+  const strip = (build) => ({ ...build, path: undefined });
+  results.size = {
+    ...size,
+    cleanup: undefined,
+    outDir: undefined,
+    cardPath: undefined,
+    ...Object.fromEntries(Object.entries(size).filter(([, v]) => v?.bytes && v.path).map(([k, v]) => [k, strip(v)])),
+  };
 } catch (e) {
   failures.push(`size: ${e.message}`);
   log(`size failed: ${e.message}`);
