@@ -16,7 +16,10 @@ class ShopCart extends HTMLElement {
 }
 customElements.define('shop-cart', ShopCart);
 
-describe('composition', () => {
+describe('composition', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('works inside another component’s shadow root and pays', async () => {
     const [session, config] = await Promise.all([createSession(), testConfig()]);
     const cart = await fixture<ShopCart>(html`<shop-cart></shop-cart>`);

@@ -7,7 +7,10 @@ import type { CheckoutSessionElement } from '../../src/components/checkout-sessi
 import { createSession, testConfig } from '../support/checkout.js';
 import { fillCard, input, payButton, statusIs, typeKeys, once } from './support.js';
 
-describe('strict Content-Security-Policy', () => {
+describe('strict Content-Security-Policy', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('loads, shows errors, opens the 3-D Secure frame and pays without a violation', async () => {
     const config = await testConfig();
     const api = new URL(config.crossOriginApiBase).origin;

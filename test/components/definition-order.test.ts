@@ -4,7 +4,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createSession, testConfig } from '../support/checkout.js';
 import { card, statusIs } from './support.js';
 
-describe('definition order', () => {
+describe('definition order', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('connects a late-defined <checkout-session> to earlier elements', async () => {
     const [session, config] = await Promise.all([createSession(), testConfig()]);
     const root = await fixture(html`<div>

@@ -3,7 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { deepActive, input, mountCheckout, typeKeys } from './support.js';
 
-describe('theming and keyboard', () => {
+describe('theming and keyboard', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('takes a dark look from custom properties alone, and is accessible in it', async () => {
     const { el, payment } = await mountCheckout();
     el.style.setProperty('--checkout-color-background', 'rgb(20, 22, 30)');

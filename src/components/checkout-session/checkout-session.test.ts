@@ -25,7 +25,10 @@ async function mountRaw(attrs: Record<string, string>): Promise<{ el: CheckoutSe
 
 const settled = (el: CheckoutSessionElement) => waitUntil(() => !['idle', 'loading'].includes(el.snapshot.status), 'never settled', { timeout: 8000 });
 
-describe('<checkout-session>', () => {
+describe('<checkout-session>', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('loads an open session, fires checkout-ready once and is accessible', async () => {
     const [session, config] = await Promise.all([createSession(), testConfig()]);
     const el = document.createElement('checkout-session');

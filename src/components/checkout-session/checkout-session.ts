@@ -277,7 +277,13 @@ export class CheckoutSessionElement extends LitElement {
     const paymentMethod = this._source.collect();
     if (!paymentMethod) return this._payFailed(failure('validation_error', 'validation_failed'), false);
 
-    const body = JSON.stringify({ client_secret: this.clientSecret, payment_method: paymentMethod, return_url: this.returnUrl || location.href });
+    let returnUrl: string;
+    try {
+      returnUrl = new URL(this.returnUrl || location.href, location.href).href;
+    } catch {
+      return this._payFailed(failure('integration_error', 'invalid_return_url', 'return-url'), false);
+    }
+    const body = JSON.stringify({ client_secret: this.clientSecret, payment_method: paymentMethod, return_url: returnUrl });
     const key = this._retry?.body === body ? this._retry.key : newIdempotencyKey();
     this._retry = undefined;
     this._set({ status: 'paying', paymentError: undefined });

@@ -21,7 +21,10 @@ async function summaryFor(options: SessionOptions) {
 
 const text = (root: Element, part: string) => root.shadowRoot!.querySelector(`[part~=${part}]`)!.textContent.replace(/\s+/g, ' ').trim();
 
-describe('<checkout-summary>', () => {
+describe('<checkout-summary>', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('lists the items and the total, and is accessible', async () => {
     const summary = await summaryFor({ unit_amount: 1250, quantity: 2, name: 'Linen shirt' });
     expect(text(summary, 'item-name')).to.equal('Linen shirt');

@@ -29,7 +29,10 @@ function errorsOf(el: HTMLElement): CheckoutErrorEvent['detail'][] {
 
 const serverSession = (id: string) => merchantApi<ClientSession & { payment_intent: string | { id: string } }>('GET', `/v1/checkout/sessions/${id}`);
 
-describe('<payment-element>', () => {
+describe('<payment-element>', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   describe('the card form', () => {
     it('has labelled fields with autofill tokens and input modes, and is accessible', async () => {
       const { payment } = await mountCheckout();
@@ -324,6 +327,18 @@ describe('<payment-element>', () => {
     });
   });
 
+  it('shows an integration error when it is not inside a <checkout-session>', async () => {
+    const parent = await fixture(html`<div></div>`);
+    const payment = document.createElement('payment-element');
+    const errors = errorsOf(payment);
+    parent.append(payment);
+    await payment.updateComplete;
+    await payment.updateComplete;
+    expect(errors.map((e) => e.code)).to.deep.equal(['no_session']);
+    expect(payment.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('inside a checkout session');
+    await expect(payment).to.be.accessible();
+  });
+
   describe('hosted sessions', () => {
     it('offers a button to the hosted page, announced by a cancelable checkout-redirect', async () => {
       const { payment, el, session } = await mountCheckout({ ui_mode: 'hosted' });
@@ -362,7 +377,10 @@ describe('<payment-element>', () => {
   });
 });
 
-describe('<payment-element> as a form control', () => {
+describe('<payment-element> as a form control', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   it('is invalid until the card is complete, never holds card data, and resets with its form', async () => {
     const [session, config] = await Promise.all([createSession(), testConfig()]);
     const form = await fixture<HTMLFormElement>(html`<form>

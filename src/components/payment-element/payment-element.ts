@@ -46,6 +46,14 @@ function fieldFor(error: CheckoutError): CardField | undefined {
   return /cvc/.test(hint) ? 'cvc' : /exp/.test(hint) ? 'expiry' : 'number';
 }
 
+/** Through parents and shadow hosts, whether or not `<checkout-session>` is defined yet. */
+function insideSession(start: Node): boolean {
+  for (let node: Node | null = start; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    if (node instanceof Element && node.localName === 'checkout-session') return true;
+  }
+  return false;
+}
+
 const onPage = (url: string | null): boolean => {
   if (!url) return false;
   const target = new URL(url, location.href);
@@ -162,6 +170,8 @@ export class PaymentElement extends LitElement {
 
   /** Another element in this session already takes the card. */
   @state() private duplicate = false;
+  /** Not inside any `<checkout-session>` (defined or not): an integration error. */
+  @state() private orphan = false;
 
   @query('checkout-card-fields') private card?: CardFieldsElement;
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -191,6 +201,12 @@ export class PaymentElement extends LitElement {
     this._unregister = this._registeredWith = undefined;
     removeEventListener('message', this._onMessage);
     if (this.dialog?.open) this.dialog.close();
+  }
+
+  protected override firstUpdated(): void {
+    if (insideSession(this)) return;
+    this.orphan = true;
+    this.dispatchEvent(new CheckoutErrorEvent({ type: 'integration_error', code: 'no_session', message: errorMessage('no_session') }));
   }
 
   protected override willUpdate(): void {
@@ -282,7 +298,8 @@ export class PaymentElement extends LitElement {
 
   protected override render() {
     const checkout = this.checkout;
-    if (this.duplicate) return html`<p part="error" class="error" role="alert">${errorIcon}<span>${errorMessage('duplicate_payment_element')}</span></p>`;
+    const misplaced = this.duplicate ? 'duplicate_payment_element' : this.orphan && !checkout ? 'no_session' : '';
+    if (misplaced) return html`<p part="error" class="error" role="alert">${errorIcon}<span>${errorMessage(misplaced)}</span></p>`;
     const session = checkout?.session;
     if (!checkout || !session || checkout.status === 'error') return nothing;
     if (checkout.status === 'complete') return html`<p part="success" role="status" tabindex="-1">${strings.paid}</p>`;

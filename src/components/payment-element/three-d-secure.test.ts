@@ -35,7 +35,10 @@ async function answerChallenge(dialog: HTMLDialogElement, outcome: 'complete' | 
   frame.contentDocument!.querySelector<HTMLButtonElement>(`button[value=${outcome}]`)!.click();
 }
 
-describe('<payment-element> 3-D Secure', () => {
+describe('<payment-element> 3-D Secure', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   describe('in a modal dialog', () => {
     it('opens the challenge in a labelled frame and pays when it is completed', async () => {
       const { el, payment, session } = await mountCheckout();
@@ -209,7 +212,10 @@ describe('<payment-element> 3-D Secure', () => {
   });
 });
 
-describe('every test card', () => {
+describe('every test card', function () {
+  // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
+  this.timeout(30_000);
+
   const cards: [string, string, 'paid' | 'challenge-paid' | 'challenge-declined', string?][] = [
     ['Visa', '4242424242424242', 'paid'],
     ['Mastercard', '5555555555554444', 'paid'],
