@@ -7,11 +7,15 @@
  *
  * Env: DEMO_PORT (5173), MOCK_PORT (8787), DEMO_HOST (127.0.0.1), CHECKOUT_SECRET_KEY,
  * CHECKOUT_PUBLISHABLE_KEY (the mock server's defaults).
+ *
+ * `--dev` (`npm start -- --dev`): the pages come from Vite's dev server instead, with hot
+ * reload of demo/ and src/, and without the CSP (Vite's dev client injects styles).
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { startServer } from '../server/node.js';
@@ -29,7 +33,9 @@ const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const pagesDir = resolve(repo, 'node_modules/.cache/checkout-elements-demo');
 const builtKit = resolve(repo, 'dist/checkout-elements.min.js');
 
-if (!existsSync(resolve(pagesDir, 'index.html'))) {
+const dev = process.argv.includes('--dev');
+
+if (!dev && !existsSync(resolve(pagesDir, 'index.html'))) {
   console.error(`No built demo pages in ${pagesDir}: run \`npm start\`, which builds them.`);
   process.exit(1);
 }
@@ -86,7 +92,7 @@ site.route('/api/playground', playground.app);
 site.route('/api', merchant);
 site.use('*', async (c, next) => {
   await next();
-  if (!c.req.path.startsWith('/api/')) {
+  if (!dev && !c.req.path.startsWith('/api/')) {
     c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -96,7 +102,24 @@ site.use('*', async (c, next) => {
 site.use('*', serveStatic({ root: pagesDir, rewriteRequestPath: (path) => path }));
 site.notFound((c) => c.text('Not found', 404));
 
-const httpServer = serve({ fetch: site.fetch, port: demoPort, hostname: host });
+const httpServer: Server = createServer();
+const handleSite = getRequestListener(site.fetch);
+if (dev) {
+  const { createServer: createViteServer } = await import('vite');
+  const vite = await createViteServer({
+    configFile: resolve(repo, 'demo/vite.config.ts'),
+    appType: 'mpa',
+    server: { middlewareMode: true, hmr: { server: httpServer } },
+  });
+  httpServer.on('request', (req, res) => {
+    if (req.url?.startsWith('/api/')) void handleSite(req, res);
+    else vite.middlewares(req, res);
+  });
+  httpServer.on('close', () => void vite.close());
+} else {
+  httpServer.on('request', (req, res) => void handleSite(req, res));
+}
+httpServer.listen(demoPort, host);
 await new Promise<void>((ok, fail) => {
   httpServer.once('listening', ok);
   httpServer.once('error', fail);
@@ -118,7 +141,7 @@ console.log(`
 
   Open  ${siteUrl}/            the shop
         ${siteUrl}/playground.html   every scenario, events and webhooks
-
+${dev ? '\n  Dev mode: Vite serves the pages with hot reload and no Content-Security-Policy.\n' : ''}
   Mock payment server ${apiBase}  (secret key ${secretKey}, publishable key ${publishableKey})
   Test card 4242 4242 4242 4242, any future expiry, any CVC. Ctrl-C stops everything.
 `);

@@ -2,6 +2,7 @@
 // Builds only what is stale: the kit's self-contained bundle (the hosted payment page loads it)
 // and the demo pages, a few seconds at most. Then runs demo/serve.ts and stops it with Ctrl-C.
 // Env: DEMO_PORT (5173), MOCK_PORT (8787), DEMO_HOST (127.0.0.1).
+// `npm start -- --dev`: the pages from Vite's dev server with hot reload (no CSP, no page build).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,12 +33,14 @@ if (stale('dist/checkout-elements.min.js', ['src', 'vite.config.ts'])) {
   run(npx, ['vite', 'build', '--mode', 'standalone', '--logLevel', 'warn']);
 }
 
-if (stale('node_modules/.cache/checkout-elements-demo/index.html', ['src', 'demo'])) {
+const dev = process.argv.includes('--dev');
+
+if (!dev && stale('node_modules/.cache/checkout-elements-demo/index.html', ['src', 'demo'])) {
   console.log('start: building the demo pages…');
   run(npx, ['vite', 'build', '--config', 'demo/vite.config.ts']);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'demo/serve.ts'], { stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['--import', 'tsx', 'demo/serve.ts', ...(dev ? ['--dev'] : [])], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal));
 }
