@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { deepActive, input, mountCheckout, typeKeys } from './support.js';
+import { card, deepActive, fillCard, input, mountCheckout, typeKeys } from './support.js';
 
 describe('theming and keyboard', function () {
   // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
@@ -50,4 +50,25 @@ describe('theming and keyboard', function () {
     await sendKeys({ press: 'Enter' });
     await confirmed;
   });
+
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    const { el, payment } = await mountCheckout();
+    el.parentElement!.style.width = '320px';
+    await payment.updateComplete;
+    expect(payment.scrollWidth).to.be.at.most(320);
+    expect(card(payment).scrollWidth).to.be.at.most(320);
+    const expiry = input(payment, 'expiry').getBoundingClientRect();
+    expect(expiry.width).to.be.greaterThan(80);
+  });
+
+  it('keeps card data out of the DOM: no attribute, no markup holds it', async () => {
+    const { payment } = await mountCheckout();
+    await fillCard(payment);
+    for (const root of [document.body, payment.shadowRoot!, card(payment).shadowRoot!]) {
+      const markup = root instanceof ShadowRoot ? root.innerHTML : root.outerHTML;
+      expect(markup).to.not.contain('4242');
+      expect(markup).to.not.contain('Ada Lovelace');
+    }
+  });
 });
+
