@@ -9,7 +9,7 @@ import { defineConfig } from '@playwright/test';
 // scripts/browsers.mjs is plain JS without declarations: import it by URL and state its shape.
 const { CHROMIUM_ARGS, requireChromium } = (await import(new URL('./scripts/browsers.mjs', import.meta.url).href)) as {
   CHROMIUM_ARGS: string[];
-  requireChromium(): string;
+  requireChromium: () => string;
 };
 
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? 5273);

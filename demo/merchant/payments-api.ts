@@ -1,8 +1,9 @@
 /**
  * The merchant's client for the payment server's API: what a server-side SDK does, in a page
  * of code. Secret-key auth, Stripe-style form encoding with bracket notation, an
- * Idempotency-Key on every POST so a retried request never creates a second object, and the
- * `{error}` body turned into an exception the caller can read.
+ * Idempotency-Key on every POST, one retry under the same key when the connection fails (so
+ * the retry never creates a second object), and the `{error}` body turned into an exception
+ * the caller can read.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -62,7 +63,12 @@ export function createPaymentsApi({ apiBase, secretKey }: PaymentsApiOptions) {
       headers['idempotency-key'] = randomUUID();
       body = formEncode(params ?? {}).toString();
     }
-    const response = await fetch(url, { method, headers, body });
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body });
+    } catch {
+      response = await fetch(url, { method, headers, body });
+    }
     const json = (await response.json()) as T | { error: PaymentsApiError };
     if (!response.ok) throw new PaymentsApiRequestError(response.status, (json as { error: PaymentsApiError }).error);
     return json as T;
