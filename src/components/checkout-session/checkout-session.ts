@@ -95,7 +95,7 @@ export class CheckoutSessionElement extends LitElement {
   ];
 
   private readonly _provider = new ContextProvider(this, { context: checkoutContext });
-  /** The (session, secret, key, server) that is loaded or loading; a change loads anew. */
+  /** The (session id, client secret) that is loaded or loading; a change loads anew. */
   private _loadedFor = '';
   private _loading?: AbortController | undefined;
   private _source?: PaymentMethodSource | undefined;

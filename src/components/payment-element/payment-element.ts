@@ -183,6 +183,7 @@ export class PaymentElement extends LitElement {
   private _lastChange = '';
   private _shownError?: CheckoutError | undefined;
   private _challengeCompleted = false;
+  private _status?: CheckoutSnapshot['status'];
   private readonly _source: PaymentMethodSource = { collect: () => this.card?.collect() ?? null };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
@@ -222,7 +223,9 @@ export class PaymentElement extends LitElement {
       if (field) this.card?.focusField(field);
     }
     this._shownError = paymentError;
-    if (status === 'complete') this.renderRoot.querySelector<HTMLElement>('[part=success]')?.focus();
+    // Move focus to the outcome only when the shopper just paid here (not on a page load).
+    if (status === 'complete' && (this._status === 'paying' || this._status === 'authenticating')) this.renderRoot.querySelector<HTMLElement>('[part=success]')?.focus();
+    this._status = status;
     const dialog = this.dialog;
     if (!challengeUrl) removeEventListener('message', this._onMessage);
     else if (dialog && !dialog.open) {
