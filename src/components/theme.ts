@@ -63,4 +63,4 @@ export const tokens = css`
 export const errorIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path
       d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm-.9 3.5h1.8l-.3 5H7.4l-.3-5ZM8 10.6a1.1 1.1 0 1 1 0 2.2 1.1 1.1 0 0 1 0-2.2Z"
     /></svg
-  ><span class="sr">${strings.errorIcon}</span>`;
+  ><span class="sr">${strings.errorIcon} </span>`;

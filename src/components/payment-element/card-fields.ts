@@ -247,7 +247,7 @@ export class CardFieldsElement extends LitElement implements CardCollector {
             aria-describedby=${described}
             @input=${this._onInput}
             @blur=${this._onBlur}
-          />${id === 'number' && brand.brand !== 'unknown' ? html`<span part="brand" id="brand"><span class="sr">${strings.brand}</span>${brand.name}</span>` : nothing}
+          />${id === 'number' && brand.brand !== 'unknown' ? html`<span part="brand" id="brand"><span class="sr">${strings.brand} </span>${brand.name}</span>` : nothing}
         </div>
         ${id === 'cvc' ? html`<span id="cvc-hint" class="sr">${strings.cvcHint(brand.brand === 'unknown' ? 3 : brand.cvcLength)}</span>` : nothing}
         <div part="error" id="${id}-error" class="error" aria-live="polite">${error ? html`${errorIcon}<span>${this._message(id, error)}</span>` : nothing}</div>

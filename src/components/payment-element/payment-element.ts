@@ -22,6 +22,20 @@
  * @csspart dialog-title - Its heading.
  * @csspart close-button - Its cancel button.
  * @csspart challenge-frame - The bank's page.
+ *
+ * @cssprop --checkout-color-primary - Pay button, focus ring.
+ * @cssprop --checkout-color-on-primary - Pay button text.
+ * @cssprop --checkout-color-text - Text.
+ * @cssprop --checkout-color-text-secondary - Hints and the card brand.
+ * @cssprop --checkout-color-background - Inputs and the 3-D Secure dialog.
+ * @cssprop --checkout-color-border - Input borders.
+ * @cssprop --checkout-color-danger - Errors (always with an icon and words too).
+ * @cssprop --checkout-color-success - The paid message.
+ * @cssprop --checkout-color-focus - The focus ring (default: primary).
+ * @cssprop --checkout-border-radius - Corners.
+ * @cssprop --checkout-font-family - Font.
+ * @cssprop --checkout-font-size - Base font size.
+ * @cssprop --checkout-spacing - Gap between fields.
  */
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
