@@ -18,6 +18,9 @@ export default defineConfig(({ mode }) =>
           minify: true,
           sourcemap: true,
           lib: { entry, formats: ['es'], fileName: () => 'checkout-elements.min.js' },
+          // Vite keeps whitespace in library ES output (for bundlers' /* @__PURE__ */ hints);
+          // this file is the end of the line, so minify it fully.
+          rolldownOptions: { output: { minify: true } },
         },
       }
     : {
