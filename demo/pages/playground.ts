@@ -371,8 +371,11 @@ syncControls();
 applyLook();
 renderEvents();
 renderWebhooks();
-if (state.session) renderStage();
+// Coming back from a 3-D Secure redirect or the hosted page, the same session carries on;
+// any other visit starts the chosen scenario afresh (the mock server may have restarted).
+const params = new URLSearchParams(location.search);
+if (state.session && (params.has('checkout_session_id') || params.has('canceled'))) renderStage();
 else void startScenario();
-if (new URLSearchParams(location.search).has('canceled')) {
+if (params.has('canceled')) {
   stageInfo.textContent = 'Back from the hosted page: payment canceled. Start a scenario to try again.';
 }
