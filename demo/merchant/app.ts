@@ -87,7 +87,6 @@ const CartSchema = z.object({
   customer_email: z.email().optional(),
 });
 
-
 export function createMerchantApp(options: MerchantOptions) {
   const { api, apiBase, publishableKey, siteOrigin, catalogue } = options;
   const app = new Hono();
