@@ -87,3 +87,26 @@ test('closing the 3-D Secure dialog cancels cleanly, and paying again works', as
   await dialog.locator('iframe').contentFrame().getByRole('button', { name: 'Complete authentication' }).click();
   await expectOutcome(page, sessionId, 'paid');
 });
+
+test('the 3-D Secure dialog works with the keyboard alone, and gives focus back', async ({ page }) => {
+  const sessionId = await startScenario(page, { scenario: /\(3184\)/, threeDs: 'modal' });
+  const stage = page.locator('#stage');
+  await fillCard(stage, { number: CARDS.always3ds });
+  await stage.locator('payment-element').getByLabel('Name on card').focus();
+  await page.keyboard.press('Enter');
+  const dialog = stage.locator('payment-element dialog');
+  await expect(dialog).toBeVisible();
+  const complete = dialog.locator('iframe').contentFrame().getByRole('button', { name: 'Complete authentication' });
+  await expect(complete).toBeVisible();
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await complete.evaluate((el) => el.matches(':focus'));
+  }
+  expect(reached, 'Tab reaches "Complete authentication" inside the dialog').toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expectOutcome(page, sessionId, 'paid');
+  // Focus lands back in the checkout, not on the page's body.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('#stage') !== null)).toBe(true);
+});
