@@ -43,6 +43,8 @@ for (const mode of ['modal', 'redirect'] as const) {
     for (const c of CASES) {
       const name = `${c.card.slice(-4)} ${c.action ? `${c.action.split(' ')[0]?.toLowerCase()}s the challenge` : 'without a challenge'} → ${c.outcome}`;
       test(name, async ({ page }) => {
+        // These run axe with the challenge frame open: seconds of work per frame on a busy machine.
+        if (c.card === CARDS.always3ds) test.slow();
         const sessionId = await startScenario(page, { scenario: c.scenario, threeDs: mode });
         await fillCard(page.locator('#stage'), { number: c.card });
         await payButton(page.locator('#stage')).click();
