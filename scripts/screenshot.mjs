@@ -3,11 +3,19 @@
 // system's Chromium. Never edit the picture by hand.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, requireChromium } from './browsers.mjs';
 
-const demoPort = Number(process.env.SCREENSHOT_DEMO_PORT ?? 5293);
-const mockPort = Number(process.env.SCREENSHOT_MOCK_PORT ?? 8893);
+/** The default ports when free, so the picture shows what `npm start` shows; else spare ones. */
+const free = (port) =>
+  new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+const defaultsFree = (await free(5173)) && (await free(8787));
+const demoPort = Number(process.env.SCREENSHOT_DEMO_PORT ?? (defaultsFree ? 5173 : 5293));
+const mockPort = Number(process.env.SCREENSHOT_MOCK_PORT ?? (defaultsFree ? 8787 : 8893));
 const base = `http://127.0.0.1:${demoPort}`;
 const output = 'docs/playground.png';
 
