@@ -68,6 +68,13 @@ function htmlResponse(status: number, html: string, csp: string, extra?: Record<
 }
 
 /** Stable JSON (sorted keys) so that the same parameters in another order are the same body. */
+/** The origin of an http(s) URL or `Origin` header; undefined for anything else (`null`, junk). */
+function httpOrigin(value: string | undefined): string | undefined {
+  if (value === undefined || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -404,9 +411,11 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
       const base = c.get('base');
       const fallback = session.ui_mode === 'embedded' ? (session.return_url ?? '') : `${base}/pay/${session.id}`;
       const returnUrl = (input.return_url ?? fallback).replaceAll('{CHECKOUT_SESSION_ID}', session.id);
+      // A framed challenge answers the page that embedded it, which may differ from the return URL's.
+      const parentOrigin = httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
       const outcome = store.confirm(
         session,
-        { card: input.payment_method.card, billing: input.payment_method.billing_details, returnUrl },
+        { card: input.payment_method.card, billing: input.payment_method.billing_details, returnUrl, parentOrigin },
         base,
         c.get('requestInfo'),
       );
@@ -639,7 +648,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
           sessionId: challenge.session,
           paymentIntentId: challenge.payment_intent,
           returnUrl,
-          targetOrigin: new URL(challenge.return_url).origin,
+          targetOrigin: challenge.parent_origin,
         }),
         CHALLENGE_CSP,
       );

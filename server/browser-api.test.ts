@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withReturnParams } from './app.js';
-import { GOOD_CARD, PK, SK, createHarness, type Harness } from './harness.test.js';
+import { GOOD_CARD, ORIGIN, PK, SK, createHarness, type Harness } from './harness.test.js';
 
 const CLIENT_SESSION_KEYS = [
   'amount_subtotal', 'amount_total', 'currency', 'customer_email', 'expires_at', 'id', 'line_items', 'livemode',
@@ -229,6 +229,20 @@ void describe('3-D Secure', () => {
     const reuse = await h.request('POST', path, { body: 'outcome=fail', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(reuse.status, 410);
     assert.equal((await h.request('GET', path)).status, 410);
+  });
+
+  void it('a framed challenge answers the origin of the page that confirmed, not the return URL\'s', async () => {
+    const h = createHarness();
+    const framed = await challengeUrl(h, '4000002760003184', { return_url: 'https://returns.example/r' }, {});
+    const fromShop = await h.confirm(await h.createSession(), { number: '4000002760003184' }, { return_url: 'https://returns.example/r' }, { origin: 'https://shop.example' });
+    const opaque = await h.confirm(await h.createSession(), { number: '4000002760003184' }, { return_url: 'https://returns.example/r' }, { origin: 'null' });
+    const targetOf = async (url: string) => {
+      const done = await h.request('POST', new URL(url).pathname, { body: 'outcome=complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      return /data-target-origin="([^"]*)"/.exec(done.text)?.[1];
+    };
+    assert.equal(await targetOf(`${ORIGIN}${framed.path}`), 'https://returns.example', 'no Origin header: the return URL\'s origin');
+    assert.equal(await targetOf(fromShop.body.payment_intent.next_action.redirect_to_url.url), 'https://shop.example');
+    assert.equal(await targetOf(opaque.body.payment_intent.next_action.redirect_to_url.url), 'https://returns.example', 'an opaque origin is never a target');
   });
 
   void it('failing the challenge returns the intent to requires_payment_method; a retry can pay', async () => {

@@ -157,6 +157,8 @@ export interface Challenge {
   session: string;
   payment_intent: string;
   return_url: string;
+  /** Where a framed challenge posts its completion: the origin of the page that confirmed. */
+  parent_origin: string;
   afterChallenge: 'succeed' | Decline;
   state: 'pending' | 'used' | 'superseded';
 }
@@ -465,7 +467,7 @@ export class Store {
    */
   confirm(
     session: Session,
-    input: { card: CardInput; billing: { name?: string | undefined; email?: string | undefined } | undefined; returnUrl: string },
+    input: { card: CardInput; billing: { name?: string | undefined; email?: string | undefined } | undefined; returnUrl: string; parentOrigin: string },
     base: string,
     request: RequestInfo,
   ): ConfirmOutcome {
@@ -514,10 +516,10 @@ export class Store {
     pi.payment_method = pm.id;
     pi.last_payment_error = null;
     pi.next_action = null;
-    return this.applyBehaviour(session, pi, pm, check.behaviour, input.returnUrl, base, request);
+    return this.applyBehaviour(session, pi, pm, check.behaviour, input, base, request);
   }
 
-  private applyBehaviour(session: Session, pi: PaymentIntent, pm: PaymentMethod, behaviour: CardBehaviour, returnUrl: string, base: string, request: RequestInfo): ConfirmOutcome {
+  private applyBehaviour(session: Session, pi: PaymentIntent, pm: PaymentMethod, behaviour: CardBehaviour, urls: { returnUrl: string; parentOrigin: string }, base: string, request: RequestInfo): ConfirmOutcome {
     if (behaviour.kind === 'succeed') {
       this.succeed(session, pi, pm, request);
       return { kind: 'ok' };
@@ -527,14 +529,15 @@ export class Store {
       id: `3ds_${randomToken(40)}`,
       session: session.id,
       payment_intent: pi.id,
-      return_url: returnUrl,
+      return_url: urls.returnUrl,
+      parent_origin: urls.parentOrigin,
       afterChallenge: behaviour.afterChallenge,
       state: 'pending',
     };
     this.challenges.set(challenge.id, challenge);
     this.pendingChallengeOf.set(pi.id, challenge.id);
     pi.status = 'requires_action';
-    pi.next_action = { type: 'redirect_to_url', redirect_to_url: { url: `${base}/3ds/challenge/${challenge.id}`, return_url: returnUrl } };
+    pi.next_action = { type: 'redirect_to_url', redirect_to_url: { url: `${base}/3ds/challenge/${challenge.id}`, return_url: urls.returnUrl } };
     return { kind: 'ok' };
   }
 
