@@ -117,6 +117,8 @@ export default {
   middleware: [
     (ctx, next) => {
       if (!backend.handles(ctx.path)) return next();
+      // The mock server writes the real status; this only keeps Koa from logging a 404.
+      ctx.status = 200;
       ctx.respond = false;
       listener(ctx.req, ctx.res);
       return undefined;
