@@ -196,3 +196,25 @@ test('every page reflows to 320 px without sideways scrolling', async ({ page })
   await noSideScroll('the playground');
   await expectAccessible(page, 'playground at 320 px');
 });
+
+test('the browser never sees the secret key, and no URL carries a client secret', async ({ page }) => {
+  const bodies: Promise<string>[] = [];
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!type.includes('text/event-stream') && response.status() < 300) bodies.push(response.text().catch(() => ''));
+  });
+  await fillCart(page, 1);
+  await page.getByRole('button', { name: 'Pay here' }).click();
+  await fillCard(page, { number: CARDS.visa });
+  await payButton(page).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your order');
+  await page.goto('/playground.html');
+  await expect(payButton(page.locator('#stage'))).toBeVisible();
+
+  const seen = await Promise.all(bodies);
+  expect(seen.length).toBeGreaterThan(10);
+  expect(seen.filter((body) => body.includes('sk_test_')), 'responses holding a secret key').toEqual([]);
+  expect(urls.filter((url) => url.includes('_secret_')), 'URLs holding a client secret').toEqual([]);
+});
