@@ -2,15 +2,35 @@
  * Library build of the kit (`npm run build` runs it twice through scripts/build.mjs):
  * - `esm`: ES modules for bundler users, one file per source module, lit and @lit/context external.
  * - `standalone`: one minified self-contained file for a plain `<script type="module">`.
+ * Both minify the kit's Lit `html` and `css` templates first (see `minifyTemplates`).
  * The demo playground has its own config in demo/vite.config.ts.
  */
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 
 const entry = 'src/index.ts';
+
+/**
+ * A JS minifier leaves the text inside template literals alone: the indentation of every
+ * `html` template and all of the CSS (spaces, newlines, full colours) would ship as written.
+ * minify-literals (Lightning CSS for `css`, html-minifier-next for `html`) rewrites only the
+ * literal parts, never the `${…}` expressions, so bindings and text stay as they are.
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'checkout:minify-templates',
+    async transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
+      return minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true } });
+    },
+  };
+}
 
 export default defineConfig(({ mode }) =>
   mode === 'standalone'
     ? {
+        plugins: [minifyTemplates()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -24,6 +44,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
+        plugins: [minifyTemplates()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
