@@ -3,7 +3,7 @@
  * same session, an expired session, a double click, the keyboard alone, and a receipt that
  * shows the payment server's truth rather than the URL's.
  */
-import { CARDS, checkoutSessionId, eventsFor, expect, expectAccessible, fillCard, fillCart, payButton, serverGet, serverPost, tabTo, test, type ServerSession } from './support.js';
+import { CARDS, MOCK_BASE, checkoutSessionId, eventsFor, expect, expectAccessible, fillCard, fillCart, payButton, serverGet, serverPost, tabTo, test, type ServerSession } from './support.js';
 
 test('buys with 4242 on the embedded checkout; the receipt is verified and the order fulfilled by webhook', async ({ page }) => {
   await fillCart(page, 2);
@@ -171,7 +171,12 @@ test('pages reached without a cart, a checkout or an order say so, accessibly', 
   await expect(page.getByRole('button', { name: 'Pay here' })).toBeDisabled();
   await expectAccessible(page, 'shop, empty cart');
 
-  await page.goto('/checkout.html');
+  const checkout = await page.goto('/checkout.html');
+  // The pages run under the strict policy, so "no violation" in every test means something.
+  const csp = checkout?.headers()['content-security-policy'] ?? '';
+  for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", `frame-src ${MOCK_BASE}`, `connect-src 'self' ${MOCK_BASE}`]) {
+    expect(csp).toContain(directive);
+  }
   await expect(page.getByRole('status')).toContainText('There is no checkout in progress');
   await expectAccessible(page, 'checkout, nothing to pay');
 
