@@ -67,8 +67,8 @@ export class CardFieldsElement extends LitElement implements CardCollector {
         display: grid;
         min-width: 0;
       }
-      private _f-expiry,
-      private _f-cvc {
+      #f-expiry,
+      #f-cvc {
         flex: 1 1 8rem;
       }
       [part='label'] {
@@ -88,7 +88,7 @@ export class CardFieldsElement extends LitElement implements CardCollector {
         padding: 0.6em 0.75em;
         min-height: 44px;
       }
-      private _number {
+      #number {
         padding-inline-end: 7em;
       }
       [part='input'][aria-invalid='true'] {
