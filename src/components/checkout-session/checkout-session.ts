@@ -30,8 +30,7 @@
  */
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { confirmSession, fetchSession, newIdempotencyKey } from '../../api/client.js';
 import type { ApiConfig } from '../../api/client.js';
 import { RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../../api/wire.js';
@@ -68,8 +67,17 @@ export function stripReturnParams(search: string): string {
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
-@customElement('checkout-session')
 export class CheckoutSessionElement extends LitElement {
+  // Static `properties`, not decorators: TypeScript's decorator helper and one call per field
+  // cost more bytes than this table (the fields below are plain: useDefineForClassFields is off).
+  static override properties: PropertyDeclarations = {
+    sessionId: { attribute: 'session-id' },
+    clientSecret: { attribute: 'client-secret' },
+    publishableKey: { attribute: 'publishable-key' },
+    apiBase: { attribute: 'api-base' },
+    returnUrl: { attribute: 'return-url' },
+    threeDs: { attribute: 'three-ds' },
+  };
   static override styles = [
     tokens,
     css`
@@ -122,17 +130,17 @@ export class CheckoutSessionElement extends LitElement {
   };
 
   /** The checkout session's id (`cs_…`). */
-  @property({ attribute: 'session-id' }) sessionId = '';
+  sessionId = '';
   /** The session's client secret, from the merchant's server. Sent in a header, never in a URL. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
+  clientSecret = '';
   /** `pk_test_…` or `pk_live_…`. */
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  publishableKey = '';
   /** The payment server; defaults to this page's origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
   /** Where 3-D Secure returns the shopper; defaults to the current page. */
-  @property({ attribute: 'return-url' }) returnUrl = '';
+  returnUrl = '';
   /** `modal` (default): the bank's challenge in a dialog; `redirect`: a full-page visit. */
-  @property({ attribute: 'three-ds' }) threeDs: 'modal' | 'redirect' = 'modal';
+  threeDs: 'modal' | 'redirect' = 'modal';
 
   /** The current state: status, session, errors. Replaced (never mutated) on every change. */
   get snapshot(): CheckoutSnapshot {
@@ -367,6 +375,8 @@ export class CheckoutSessionElement extends LitElement {
           : nothing}<slot></slot>`;
   }
 }
+
+customElements.define('checkout-session', CheckoutSessionElement);
 
 declare global {
   interface HTMLElementTagNameMap {

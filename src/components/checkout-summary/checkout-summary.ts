@@ -12,17 +12,18 @@
  * @csspart item-amount - Its amount.
  * @csspart total - The total row.
  */
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { checkoutContext } from '../../context.js';
-import type { CheckoutSnapshot } from '../../context.js';
 import { formatMoney } from '../../money/format.js';
 import { pageLocale, strings } from '../../strings.js';
 import { tokens } from '../theme.js';
 
-@customElement('checkout-summary')
 export class CheckoutSummaryElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
   static override styles = [
     tokens,
     css`
@@ -66,15 +67,14 @@ export class CheckoutSummaryElement extends LitElement {
     `,
   ];
 
-  @consume({ context: checkoutContext, subscribe: true })
-  @state()
-  private checkout?: CheckoutSnapshot;
+  // Context changes re-render through the consumer itself (it calls requestUpdate).
+  private readonly _checkout = new ContextConsumer(this, { context: checkoutContext, subscribe: true });
 
   /** Level of the "Order summary" heading (1–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   protected override render() {
-    const session = this.checkout?.session;
+    const session = this._checkout.value?.session;
     if (!session) return nothing;
     const money = (amount: number) => formatMoney(amount, session.currency, pageLocale());
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
@@ -92,6 +92,8 @@ export class CheckoutSummaryElement extends LitElement {
       <p part="total"><span>${strings.total}</span><span>${money(session.amount_total)}</span></p>`;
   }
 }
+
+customElements.define('checkout-summary', CheckoutSummaryElement);
 
 declare global {
   interface HTMLElementTagNameMap {

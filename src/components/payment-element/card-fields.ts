@@ -13,7 +13,7 @@
  * @csspart error - A field's error message.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { detectBrand } from '../../card/brands.js';
 import { reformat } from '../../card/caret.js';
 import { validateCvc } from '../../card/cvc.js';
@@ -51,8 +51,13 @@ const FIELDS: readonly FieldSpec[] = [
   { id: 'email', label: strings.email, autocomplete: 'email', inputmode: 'email', type: 'email' },
 ];
 
-@customElement('checkout-card-fields')
 export class CardFieldsElement extends LitElement implements CardCollector {
+  static override properties: PropertyDeclarations = {
+    needsEmail: { type: Boolean, attribute: 'needs-email' },
+    busy: { type: Boolean },
+    shown: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+  };
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     tokens,
@@ -115,12 +120,12 @@ export class CardFieldsElement extends LitElement implements CardCollector {
   ];
 
   /** Whether the email field is part of the form (the session has no `customer_email`). */
-  @property({ type: Boolean, attribute: 'needs-email' }) needsEmail = false;
+  needsEmail = false;
   /** Read-only while a payment is in flight. */
-  @property({ type: Boolean }) busy = false;
+  busy = false;
 
-  @state() private shown: Partial<Record<CardField, boolean>> = {};
-  @state() private values: Record<CardField, string> = { number: '', expiry: '', cvc: '', name: '', email: '' };
+  private shown: Partial<Record<CardField, boolean>> = {};
+  private values: Record<CardField, string> = { number: '', expiry: '', cvc: '', name: '', email: '' };
 
   private get _brand() {
     return detectBrand(this.values.number);
@@ -255,6 +260,8 @@ export class CardFieldsElement extends LitElement implements CardCollector {
     });
   }
 }
+
+customElements.define('checkout-card-fields', CardFieldsElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -37,10 +37,9 @@
  * @cssprop --checkout-font-size - Base font size.
  * @cssprop --checkout-spacing - Gap between fields.
  */
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { checkoutContext } from '../../context.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutChangeEvent, CheckoutErrorEvent, CheckoutRedirectEvent } from '../../events.js';
@@ -74,8 +73,14 @@ const onPage = (url: string | null): boolean => {
   return target.origin + target.pathname === location.origin + location.pathname;
 };
 
-@customElement('payment-element')
 export class PaymentElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    hideButton: { type: Boolean, attribute: 'hide-button' },
+    // `attribute: false` is what `state` implies; said here for the manifest analyzer.
+    checkout: { state: true, attribute: false },
+    duplicate: { state: true, attribute: false },
+    orphan: { state: true, attribute: false },
+  };
   /** Referenced so that bundlers keep the definition of the card fields. */
   static readonly dependencies = { 'checkout-card-fields': CardFieldsElement };
   /** A form control whose value never holds card data: it only reports whether it is complete. */
@@ -178,19 +183,19 @@ export class PaymentElement extends LitElement {
     `,
   ];
 
-  @consume({ context: checkoutContext, subscribe: true })
-  @state()
-  private checkout?: CheckoutSnapshot;
+  private checkout?: CheckoutSnapshot | undefined;
 
   /** Another element in this session already takes the card. */
-  @state() private duplicate = false;
+  private duplicate = false;
   /** Not inside any `<checkout-session>` (defined or not): an integration error. */
-  @state() private orphan = false;
+  private orphan = false;
 
-  @query('checkout-card-fields') private card?: CardFieldsElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('iframe') private frame?: HTMLIFrameElement;
-  @query('#pay') private payButton?: HTMLButtonElement;
+  private get card() {
+    return this.renderRoot.querySelector<CardFieldsElement>('checkout-card-fields');
+  }
+  private get dialog() {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+  }
 
   private _registeredWith?: CheckoutSnapshot['register'] | undefined;
   private _unregister?: (() => void) | undefined;
@@ -201,12 +206,13 @@ export class PaymentElement extends LitElement {
   private readonly _source: PaymentMethodSource = { collect: () => this.card?.collect() ?? null };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
-  @property({ type: Boolean, attribute: 'hide-button' }) hideButton = false;
+  hideButton = false;
 
   private readonly _internals = this.attachInternals();
 
   constructor() {
     super();
+    new ContextConsumer(this, { context: checkoutContext, subscribe: true, callback: (value) => (this.checkout = value) });
     this._internals.setValidity({ valueMissing: true }, errorMessage('validation_failed'));
   }
 
@@ -279,7 +285,8 @@ export class PaymentElement extends LitElement {
   /** Completion is taken only from the challenge frame itself, on the API's origin. */
   private readonly _onMessage = (event: MessageEvent): void => {
     const data = event.data as Partial<ThreeDSCompleteMessage> | null;
-    if (!this.checkout || event.origin !== new URL(this.checkout.apiBase).origin || !this.frame || event.source !== this.frame.contentWindow) return;
+    const frame = this.renderRoot.querySelector<HTMLIFrameElement>('iframe');
+    if (!this.checkout || event.origin !== new URL(this.checkout.apiBase).origin || !frame || event.source !== frame.contentWindow) return;
     if (data?.type !== 'checkout-3ds-complete') return;
     this._challengeCompleted = true;
     this.dialog?.close();
@@ -290,7 +297,7 @@ export class PaymentElement extends LitElement {
     removeEventListener('message', this._onMessage);
     this.checkout?.endChallenge(this._challengeCompleted);
     this._challengeCompleted = false;
-    (this.payButton ?? this.card)?.focus();
+    (this.renderRoot.querySelector<HTMLElement>('#pay') ?? this.card)?.focus();
   };
 
   private _toHostedPage(url: string): void {
@@ -355,6 +362,8 @@ export class PaymentElement extends LitElement {
         : nothing}`;
   }
 }
+
+customElements.define('payment-element', PaymentElement);
 
 declare global {
   interface HTMLElementTagNameMap {
