@@ -39,8 +39,15 @@ export default defineConfig(({ mode }) =>
           sourcemap: true,
           lib: { entry, formats: ['es'], fileName: () => 'checkout-elements.min.js' },
           // Vite keeps whitespace in library ES output (for bundlers' /* @__PURE__ */ hints);
-          // this file is the end of the line, so minify it fully.
-          rolldownOptions: { output: { minify: true } },
+          // this file is the end of the line, so minify it fully. `_name` members are the kit's
+          // private ones (TypeScript `private`; Lit's own internals are `_$…`, already short): in
+          // this one closed file they can be renamed, as Lit's own build does with its privates.
+          // The minifier never picks a name that appears as a property anywhere in the file.
+          rolldownOptions: {
+            output: {
+              minify: { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } },
+            },
+          },
         },
       }
     : {
