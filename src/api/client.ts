@@ -3,8 +3,8 @@
  * in `Authorization` and the client secret in a header or the body, never in a URL. Every
  * outcome resolves to `{session}`-shaped data or a normalised `CheckoutError`; nothing throws.
  */
+import { checkoutError } from '../errors.js';
 import type { CheckoutError } from '../events.js';
-import { errorMessage } from '../strings.js';
 import { CLIENT_SECRET_HEADER } from './wire.js';
 import type { ApiErrorResponse, ClientSession, ConfirmResponse } from './wire.js';
 
@@ -16,12 +16,6 @@ export interface ApiConfig {
 }
 
 export type ApiResult<T> = { data: T; error?: undefined } | { data?: undefined; error: CheckoutError };
-
-export const connectionError = (): CheckoutError => ({
-  type: 'api_connection_error',
-  code: 'network_error',
-  message: errorMessage('network_error'),
-});
 
 async function call<T>(config: ApiConfig, path: string, init: RequestInit, headers: Record<string, string>): Promise<ApiResult<T>> {
   let response: Response;
@@ -36,15 +30,12 @@ async function call<T>(config: ApiConfig, path: string, init: RequestInit, heade
     body = await response.json();
   } catch {
     // An abort is reported like a lost connection; callers that aborted ignore the answer.
-    return { error: connectionError() };
+    return { error: checkoutError('api_connection_error', 'network_error') };
   }
   if (response.ok) return { data: body as T };
   const wire = (body as Partial<ApiErrorResponse> | null)?.error;
   const code = wire?.code ?? (response.status === 404 ? 'resource_missing' : 'unexpected');
-  const error: CheckoutError = { type: wire?.type ?? 'api_error', code, message: errorMessage(code, wire?.decline_code) };
-  if (wire?.decline_code) error.decline_code = wire.decline_code;
-  if (wire?.param) error.param = wire.param;
-  return { error };
+  return { error: checkoutError(wire?.type ?? 'api_error', code, wire?.decline_code, wire?.param) };
 }
 
 export function fetchSession(config: ApiConfig, id: string, signal?: AbortSignal): Promise<ApiResult<ClientSession>> {

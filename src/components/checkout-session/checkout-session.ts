@@ -36,26 +36,21 @@ import type { ApiConfig } from '../../api/client.js';
 import { RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../../api/wire.js';
 import type { ClientPaymentIntent, ClientSession } from '../../api/wire.js';
 import { checkoutContext } from '../../context.js';
+import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CheckoutError, CheckoutErrorType } from '../../events.js';
-import { errorMessage, strings } from '../../strings.js';
+import { strings } from '../../strings.js';
 import { errorIcon, tokens } from '../theme.js';
 
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
 
-const failure = (type: CheckoutErrorType, code: string, param?: string): CheckoutError => ({
-  type,
-  code,
-  message: errorMessage(code),
-  ...(param ? { param } : {}),
-});
+const failure = (type: CheckoutErrorType, code: string, param?: string): CheckoutError => checkoutError(type, code, undefined, param);
 
 /** The error a payment intent carries after a decline or a failed authentication. */
 function intentError(intent: ClientPaymentIntent | null | undefined, fallback: string): CheckoutError {
   const wire = intent?.last_payment_error;
-  const code = wire?.code ?? fallback;
-  return { ...failure(wire?.type ?? 'card_error', code), ...(wire?.decline_code ? { decline_code: wire.decline_code, message: errorMessage(code, wire.decline_code) } : {}) };
+  return checkoutError(wire?.type ?? 'card_error', wire?.code ?? fallback, wire?.decline_code);
 }
 
 /** Removes this kit's return parameters from a query string, byte for byte keeping the rest. */

@@ -41,6 +41,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { checkoutContext } from '../../context.js';
+import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutChangeEvent, CheckoutErrorEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CardField, CheckoutError } from '../../events.js';
@@ -227,7 +228,7 @@ export class PaymentElement extends LitElement {
   protected override firstUpdated(): void {
     if (insideSession(this)) return;
     this.orphan = true;
-    this.dispatchEvent(new CheckoutErrorEvent({ type: 'integration_error', code: 'no_session', message: errorMessage('no_session') }));
+    this.dispatchEvent(new CheckoutErrorEvent(checkoutError('integration_error', 'no_session')));
   }
 
   protected override willUpdate(): void {
@@ -261,7 +262,7 @@ export class PaymentElement extends LitElement {
     this._unregister = register(this._source) ?? undefined;
     this.duplicate = !this._unregister;
     if (this.duplicate) {
-      this.dispatchEvent(new CheckoutErrorEvent({ type: 'integration_error', code: 'duplicate_payment_element', message: errorMessage('duplicate_payment_element') }));
+      this.dispatchEvent(new CheckoutErrorEvent(checkoutError('integration_error', 'duplicate_payment_element')));
     }
   }
 
@@ -308,7 +309,7 @@ export class PaymentElement extends LitElement {
   confirm(): Promise<ConfirmResult> {
     if (this.checkout && !this.duplicate) return this.checkout.confirm();
     const code = this.duplicate ? 'duplicate_payment_element' : 'no_session';
-    return Promise.resolve({ error: { type: 'integration_error', code, message: errorMessage(code) } });
+    return Promise.resolve({ error: checkoutError('integration_error', code) });
   }
 
   /** Clears what the shopper typed. */
