@@ -145,22 +145,22 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
     const { id, secret } = await createSession(pageOrigin);
     const ready = await page.evaluate((o) => window.bench.ready(o), { id, secret, pk: PUBLISHABLE_KEY, apiBase: '' });
     if (ready.error) throw new Error(`keystroke setup: ${ready.error}`);
-    const typeAll = async (bare) => {
-      // One discarded warm-up round per number, then the measured rounds.
-      await page.evaluate((o) => window.bench.keys(o), { text: VISA, rounds: 1, bare });
-      await page.evaluate((o) => window.bench.keys(o), { text: AMEX, rounds: 1, bare });
-      const visa = await page.evaluate((o) => window.bench.keys(o), { text: VISA, rounds: keyRounds, bare });
-      const amex = await page.evaluate((o) => window.bench.keys(o), { text: AMEX, rounds: Math.ceil(keyRounds / 2), bare });
-      if (visa.error || amex.error) throw new Error(`keystrokes: ${visa.error ?? amex.error}`);
-      return {
-        samples: [...visa.script, ...amex.script],
-        script: summary([...visa.script, ...amex.script]),
-        render: summary([...visa.render, ...amex.render]),
-        finalValues: [visa.finals[0], amex.finals[0]],
-        brandText: visa.brandText,
-      };
-    };
-    result.keys = { kit: await typeAll(false), bare: await typeAll(true) };
+    // Kit and bare <input> rounds alternate, so other load on the machine falls on both alike.
+    const typed = { kit: { script: [], render: [], finals: [], brandText: null }, bare: { script: [], render: [], finals: [], brandText: null } };
+    const plan = [VISA, AMEX, ...Array(keyRounds).fill(VISA), ...Array(Math.ceil(keyRounds / 2)).fill(AMEX)];
+    for (const [i, text] of plan.entries()) {
+      for (const arm of ['kit', 'bare']) {
+        const out = await page.evaluate((o) => window.bench.keys(o), { text, rounds: 1, bare: arm === 'bare' });
+        if (out.error) throw new Error(`keystrokes: ${out.error}`);
+        if (i < 2) continue; // one discarded warm-up round per number
+        typed[arm].script.push(...out.script);
+        typed[arm].render.push(...out.render);
+        typed[arm].finals[text === VISA ? 0 : 1] ??= out.finals[0];
+        typed[arm].brandText ??= out.brandText;
+      }
+    }
+    const keyFigures = (t) => ({ samples: t.script, script: summary(t.script), render: summary(t.render), finalValues: t.finals, brandText: t.brandText });
+    result.keys = { kit: keyFigures(typed.kit), bare: keyFigures(typed.bare) };
 
     // Real keyboard typing: Chromium's renderer main-thread task time per character.
     log('  keystrokes: real keyboard typing, CDP task duration');
@@ -172,11 +172,12 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
       return Object.fromEntries(METRICS.map((name) => [name, metrics.find((m) => m.name === name)?.value ?? NaN]));
     };
     const idle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
-    const realTyping = async (bare) => {
-      const perChar = [];
-      const parts = Object.fromEntries(METRICS.map((m) => [m, []]));
-      for (let round = 0; round < 1 + Math.max(3, Math.ceil(keyRounds / 2)); round++) {
-        const text = round % 2 ? AMEX : VISA;
+    const arms = {};
+    for (const arm of ['kit', 'bare']) arms[arm] = { perChar: [], parts: Object.fromEntries(METRICS.map((m) => [m, []])) };
+    for (let round = 0; round < 1 + Math.max(3, Math.ceil(keyRounds / 2)); round++) {
+      const text = round % 2 ? AMEX : VISA;
+      for (const arm of ['kit', 'bare']) {
+        const bare = arm === 'bare';
         if (!(await page.evaluate((b) => window.bench.focusField(b), bare))) throw new Error('no field to type into');
         await idle();
         const before = await metricSeconds();
@@ -184,19 +185,17 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
         await idle();
         const after = await metricSeconds();
         // The idle wait and the two metric calls cost the same in both arms; the bare <input> arm shows that floor.
-        if (round > 0) {
-          for (const m of METRICS) parts[m].push(((after[m] - before[m]) * 1000) / text.length);
-          perChar.push(parts.TaskDuration.at(-1));
-        }
+        if (round === 0) continue;
+        for (const m of METRICS) arms[arm].parts[m].push(((after[m] - before[m]) * 1000) / text.length);
+        arms[arm].perChar.push(arms[arm].parts.TaskDuration.at(-1));
       }
-      return {
-        samples: perChar,
-        perChar: summary(perChar),
-        breakdownMedianMs: Object.fromEntries(METRICS.map((m) => [m, median(parts[m])])),
-        finalValue: await page.evaluate((b) => window.bench.fieldValue(b), bare),
-      };
-    };
-    result.realKeys = { kit: await realTyping(false), bare: await realTyping(true) };
+    }
+    const realFigures = (a) => ({
+      samples: a.perChar,
+      perChar: summary(a.perChar),
+      breakdownMedianMs: Object.fromEntries(METRICS.map((m) => [m, median(a.parts[m])])),
+    });
+    result.realKeys = { kit: realFigures(arms.kit), bare: realFigures(arms.bare) };
     result.pageErrors = pageErrors.slice(0, 10);
     await context.close();
   } finally {

@@ -8,17 +8,27 @@
 // 4xx fast paths: each request walks validation, the card table, the state machine and the
 // idempotency store. The run is fixed in requests rather than seconds (so the session pool
 // cannot run dry); its size is 1.5 × `seconds` at the warm-up rate (the warmed-up server is
-// faster, so the run usually lasts about `seconds`).
+// faster, so the run usually lasts about `seconds`). The measured loads run in five
+// interleaved slices each, so a busy machine weighs on the kit's server and the baseline alike.
 import autocannon from 'autocannon';
 import { PUBLISHABLE_KEY, SECRET_KEY, confirmBody, percentile, sessionBody, startChild } from './util.mjs';
 
 // autocannon's own histogram keeps whole milliseconds; its 'response' event carries the float
-// time, which gives microsecond percentiles (2xx only, like autocannon's).
+// time, which gives microsecond percentiles (2xx only, like autocannon's). Its start/finish
+// times are whole ticks of its 1 s timer, so the elapsed time is taken from the responses
+// instead: from the first request's start to the last response.
 const run = (opts) =>
   new Promise((resolve, reject) => {
     const times = [];
-    const instance = autocannon({ timeout: 10, ...opts }, (err, result) => (err ? reject(err) : resolve({ ...result, times })));
+    let first = Infinity;
+    let last = -Infinity;
+    const instance = autocannon({ timeout: 10, ...opts }, (err, result) =>
+      err ? reject(err) : resolve({ ...result, times, elapsedSeconds: (last - first) / 1000 }),
+    );
     instance.on('response', (_client, status, _bytes, responseTime) => {
+      const now = performance.now();
+      first = Math.min(first, now - responseTime);
+      last = now;
       if (status >= 200 && status < 300) times.push(responseTime);
     });
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false, outputStream: { write() {} } });
@@ -74,35 +84,84 @@ function confirmRequests(pool, { check } = {}) {
   return [request];
 }
 
-const figures = (r) => ({
-  requests: r.requests.total,
-  seconds: (new Date(r.finish) - new Date(r.start)) / 1000,
-  perSecond: r.requests.total / ((new Date(r.finish) - new Date(r.start)) / 1000),
-  latency: {
-    p50: percentile(r.times, 50),
-    p90: percentile(r.times, 90),
-    p99: percentile(r.times, 99),
-    max: r.times.reduce((a, b) => Math.max(a, b), 0),
-    mean: r.times.reduce((a, b) => a + b, 0) / r.times.length,
-  },
-  autocannonLatencyMs: { p50: r.latency.p50, p99: r.latency.p99 },
-  non2xx: r.non2xx,
-  errors: r.errors,
-  timeouts: r.timeouts,
-  statusCodes: r.statusCodeStats,
-});
+/** Figures over several autocannon runs (slices) of one target, as if one run. */
+function figures(runs) {
+  const times = runs.flatMap((r) => r.times);
+  const requests = runs.reduce((n, r) => n + r.requests.total, 0);
+  const seconds = runs.reduce((n, r) => n + r.elapsedSeconds, 0);
+  const statusCodes = {};
+  for (const r of runs) {
+    for (const [code, { count }] of Object.entries(r.statusCodeStats)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  }
+  return {
+    requests,
+    seconds,
+    perSecond: requests / seconds,
+    slices: runs.map((r) => Math.round(r.requests.total / r.elapsedSeconds)),
+    latency: {
+      p50: percentile(times, 50),
+      p90: percentile(times, 90),
+      p99: percentile(times, 99),
+      max: times.reduce((a, b) => Math.max(a, b), 0),
+      mean: times.reduce((a, b) => a + b, 0) / times.length,
+    },
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+    statusCodes,
+  };
+}
 
+/** Each connection creates a session (merchant API), then confirms it (browser API). */
+function flowRequests(failures) {
+  return [
+    {
+      method: 'POST',
+      path: '/v1/checkout/sessions',
+      headers: { authorization: `Bearer ${SECRET_KEY}`, 'content-type': 'application/json' },
+      body: sessionBody(),
+      onResponse: (status, body, context) => {
+        if (status !== 200) return void failures.count++;
+        const s = JSON.parse(body);
+        context.session = { id: s.id, secret: s.client_secret };
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest: (req, context) => {
+        const s = context.session;
+        if (!s) return null;
+        return {
+          ...req,
+          path: `/v1/checkout/sessions/${encodeURIComponent(s.id)}/confirm`,
+          headers: { authorization: `Bearer ${PUBLISHABLE_KEY}`, 'content-type': 'application/json', 'idempotency-key': `flow-${s.id}` },
+          body: confirmBody(s.secret),
+        };
+      },
+      onResponse: (status) => {
+        if (status !== 200) failures.count++;
+      },
+    },
+  ];
+}
+
+/**
+ * The three loads run in interleaved slices (confirms, flow, baseline, confirms, …), so that
+ * whatever else the machine is doing falls on all of them alike and the ratios hold.
+ */
 export async function runLoad({ seconds, connections, log }) {
+  const SLICES = 5;
   const keys = { secretKey: SECRET_KEY, publishableKey: PUBLISHABLE_KEY };
-  const out = { connections, seconds, pipelining: 1 };
+  const out = { connections, seconds, slices: SLICES, pipelining: 1 };
   const mock = await startChild('mock-server.mjs', keys, { tsx: true });
-  let sampleBody = null;
+  let bare;
   try {
     const url = mock.info.url;
     // Warm-up: 1000 confirms, checked one by one, which also sizes the measured run.
     log('  server: warm-up (1000 sessions, 1000 confirms, every answer checked)');
     const warmPool = await createSessions(url, 1000 + connections * 2, connections);
     const problems = [];
+    let sampleBody = null;
     const warm = await run({
       url,
       connections,
@@ -122,83 +181,48 @@ export async function runLoad({ seconds, connections, log }) {
       }),
     });
     if (problems.length) throw new Error(`confirms did not succeed during warm-up: ${problems.join(' | ')}`);
-    const warmRate = figures(warm).perSecond;
-    const amount = Math.max(1000, Math.min(60_000, Math.round(warmRate * seconds * 1.5)));
-    log(`  server: creating ${amount} sessions, then ${amount} confirms (1.5 × ${seconds} s at the warm-up rate of ${warmRate.toFixed(0)}/s)`);
-    const pool = await createSessions(url, amount + connections * 2, connections);
-    const measured = await run({ url, connections, amount, requests: confirmRequests(pool) });
+    const warmRate = figures([warm]).perSecond;
+    const perSlice = Math.max(200, Math.min(12_000, Math.round((warmRate * seconds * 1.5) / SLICES)));
+    log(`  server: creating ${perSlice * SLICES} sessions (1.5 × ${seconds} s at the warm-up rate of ${warmRate.toFixed(0)}/s)`);
+    const pool = await createSessions(url, perSlice * SLICES + connections * 2 * SLICES, connections);
+
+    bare = await startChild('bare-server.mjs', { body: sampleBody });
+    const bareUrl = bare.info.url;
+    const bareRequest = {
+      method: 'POST',
+      path: '/v1/checkout/sessions/cs_bench/confirm',
+      headers: { authorization: `Bearer ${PUBLISHABLE_KEY}`, 'content-type': 'application/json', 'idempotency-key': 'bench' },
+      body: confirmBody('cs_bench_secret_xxxxxxxxxxxxxxxxxxxxxxxx'),
+    };
+    await run({ url: bareUrl, connections, duration: 1, requests: [bareRequest] });
+    await run({ url, connections, duration: 1, requests: flowRequests({ count: 0 }) });
+
+    log(`  server: ${SLICES} interleaved slices of ${perSlice} confirms, ${seconds / SLICES} s of create-then-confirm, ${seconds / SLICES} s of the bare server`);
+    const confirms = confirmRequests(pool);
+    const flowFailures = { count: 0 };
+    const runs = { mock: [], flow: [], bare: [] };
+    for (let i = 0; i < SLICES; i++) {
+      runs.mock.push(await run({ url, connections, amount: perSlice, requests: confirms }));
+      runs.flow.push(await run({ url, connections, duration: seconds / SLICES, requests: flowRequests(flowFailures) }));
+      runs.bare.push(await run({ url: bareUrl, connections, duration: seconds / SLICES, requests: [bareRequest] }));
+    }
     out.mock = {
-      ...figures(measured),
+      ...figures(runs.mock),
       mode: 'fresh session per confirm (4242 card, unique Idempotency-Key), all sessions created beforehand',
       openSessionsAtStart: pool.length,
       warmupPerSecond: warmRate,
     };
-
-    // The same confirms with few open sessions: each connection creates a session (merchant
-    // API) and then confirms it (browser API), so at most `connections` are open at a time.
-    log(`  server: create-then-confirm flow, ${seconds} s`);
-    let flowFailures = 0;
-    const flow = await run({
-      url,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/checkout/sessions',
-          headers: { authorization: `Bearer ${SECRET_KEY}`, 'content-type': 'application/json' },
-          body: sessionBody(),
-          onResponse: (status, body, context) => {
-            if (status !== 200) return void flowFailures++;
-            const s = JSON.parse(body);
-            context.session = { id: s.id, secret: s.client_secret };
-          },
-        },
-        {
-          method: 'POST',
-          setupRequest: (req, context) => {
-            const s = context.session;
-            if (!s) return null;
-            return {
-              ...req,
-              path: `/v1/checkout/sessions/${encodeURIComponent(s.id)}/confirm`,
-              headers: { authorization: `Bearer ${PUBLISHABLE_KEY}`, 'content-type': 'application/json', 'idempotency-key': `flow-${s.id}` },
-              body: confirmBody(s.secret),
-            };
-          },
-          onResponse: (status) => {
-            if (status !== 200) flowFailures++;
-          },
-        },
-      ],
-    });
-    const flowFigures = figures(flow);
+    const flow = figures(runs.flow);
     out.mockFlow = {
-      ...flowFigures,
-      confirmsPerSecond: flowFigures.perSecond / 2,
-      failures: flowFailures,
+      ...flow,
+      confirmsPerSecond: flow.perSecond / 2,
+      failures: flowFailures.count,
       mode: 'each connection: create a session, then confirm it (latency mixes both requests)',
     };
+    out.bare = { ...figures(runs.bare), mode: `fixed ${Buffer.byteLength(sampleBody)}-byte JSON body, same request` };
   } finally {
     await mock.stop();
-  }
-
-  const bare = await startChild('bare-server.mjs', { body: sampleBody });
-  try {
-    const url = bare.info.url;
-    const body = confirmBody('cs_bench_secret_xxxxxxxxxxxxxxxxxxxxxxxx');
-    const request = {
-      method: 'POST',
-      path: '/v1/checkout/sessions/cs_bench/confirm',
-      headers: { authorization: `Bearer ${PUBLISHABLE_KEY}`, 'content-type': 'application/json', 'idempotency-key': 'bench' },
-      body,
-    };
-    log(`  server: bare node:http baseline, 1 s warm-up + ${seconds} s`);
-    await run({ url, connections, duration: 1, requests: [request] });
-    const measured = await run({ url, connections, duration: seconds, requests: [request] });
-    out.bare = { ...figures(measured), mode: `fixed ${Buffer.byteLength(sampleBody)}-byte JSON body, same request` };
-  } finally {
-    await bare.stop();
+    await bare?.stop();
   }
   return out;
 }
