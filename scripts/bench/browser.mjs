@@ -100,7 +100,7 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
     result.cold = {};
     for (const [mode, apiBase] of [['sameOrigin', ''], ['crossOrigin', apiOrigin]]) {
       log(`  cold loads (${mode}): ${coldRuns} with the kit, ${coldRuns} baseline`);
-      const arms = { kit: { times: [], lists: [], errors: [] }, bare: { times: [], lists: [], errors: [] } };
+      const arms = { kit: { times: [], lists: [], errors: [], phases: [] }, bare: { times: [], lists: [], errors: [], phases: [] } };
       for (let i = 0; i < coldRuns * 2; i++) {
         if (arms.kit.errors.length + arms.bare.errors.length >= 3) break;
         const which = i % 2 === 0 ? 'kit' : 'bare';
@@ -124,6 +124,7 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
           continue;
         }
         arm.times.push(out.ms);
+        if (which === 'kit') arm.phases.push(out);
         const pageRequests = urls.filter((u) => !u.endsWith(document));
         const preflights = [...counts.a, ...counts.b].filter((r) => r.startsWith('OPTIONS '));
         arm.lists.push({ page: pageRequests, preflights, server: [...counts.a, ...counts.b] });
@@ -137,7 +138,18 @@ export async function runBrowser({ cardPath, runs, warmup, coldRuns, keyRounds, 
           errors: arm.errors,
         };
       };
-      result.cold[mode] = { ...figures(arms.kit), baseline: figures(arms.bare) };
+      const phase = (key) => median(arms.kit.phases.map((p) => p[key]).filter((v) => typeof v === 'number'));
+      result.cold[mode] = {
+        ...figures(arms.kit),
+        phasesMedianMs: {
+          scriptDownloaded: phase('scriptResponseEnd'),
+          elementsDefined: phase('definedAt'),
+          sessionRequestStart: phase('sessionStart'),
+          sessionResponseEnd: phase('sessionResponseEnd'),
+          ready: phase('ms'),
+        },
+        baseline: figures(arms.bare),
+      };
     }
 
     // Keystroke cost: synthetic input events, per character, on a freshly loaded form.

@@ -213,6 +213,12 @@ if (br) {
         '',
         `Δ ${MS(c.navigationToReady.median - c.baseline.navigationToReady.median)}`,
       );
+      const ph = c.phasesMedianMs;
+      if (ph) {
+        rows.push({
+          note: `    cold, medians from navigation: script downloaded ${MS(ph.scriptDownloaded)}, elements defined ${MS(ph.elementsDefined)}, session request ${MS(ph.sessionRequestStart)} → ${MS(ph.sessionResponseEnd)}, ready ${MS(ph.ready)}`,
+        });
+      }
     }
   }
   const k = br.keys;
