@@ -102,6 +102,15 @@ async function buildOne({ entry, name, external = false, fullMinify = false, out
 /** Builds everything and returns the size figures; `keep` keeps the card-path file for the browser bench. */
 export async function runSize() {
   const outDir = mkdtempSync(join(tmpdir(), 'checkout-bench-size-'));
+  try {
+    return await buildAll(outDir);
+  } catch (e) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function buildAll(outDir) {
   const started = performance.now();
   const card = await buildOne({ entry: KIT_ENTRY, name: 'checkout-elements.min', outDir });
   const cardFull = await buildOne({ entry: KIT_ENTRY, name: 'card-fullmin', fullMinify: true, outDir });
