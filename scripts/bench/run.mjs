@@ -278,7 +278,13 @@ if (br?.pageErrors?.length) out.push(`page errors: ${br.pageErrors.join(' | ')}`
 out.push(`${failures.length ? `FAILED sections: ${failures.join(' | ')}` : 'all sections measured'}; ${results.seconds.toFixed(0)} s; JSON: bench/results/latest.json`);
 const missed = rows.filter((r) => /^(OVER|FAIL)/.test(String(r.verdict ?? '')));
 results.missedTargets = missed.map((r) => `${r.in}: ${r.metric}`);
-out.push(missed.length ? `missed targets: ${results.missedTargets.join('; ')}` : 'every target met');
+out.push(
+  missed.length
+    ? `missed targets: ${results.missedTargets.join('; ')}`
+    : failures.length
+      ? 'no target missed among the figures measured'
+      : 'every target met',
+);
 const text = out.join('\n');
 results.table = text;
 console.log(text);
