@@ -63,6 +63,7 @@ console.log('\n── component and unit tests (web-test-runner) ──');
   const { code, output } = await run('node', ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js']);
   const m = /wtr: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(output);
   record('browsers', { passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0), skipped: Number(m?.[3] ?? 0) }, code);
+  lines.push(...(output.match(/^wtr [^:\n]+: .*$/gm) ?? []).map((l) => `  ${l.slice(4)}`));
 }
 
 if (existsSync('playwright.config.ts')) {
