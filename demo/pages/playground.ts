@@ -7,6 +7,7 @@
 import '../../src/index.js';
 import { html, nothing, render } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import type { ReceivedWebhook } from '../merchant/app.js';
 import { backend, element, type BrowserSession } from './common.js';
 
 interface Scenario {
@@ -328,17 +329,7 @@ function renderHtml(): void {
 }
 
 // ── Webhooks, as the merchant backend receives them ─────────────────────────────────────
-interface Webhook {
-  id: string;
-  type: string;
-  received_at: number;
-  verified: boolean;
-  duplicate: boolean;
-  error?: string;
-  object_id?: string;
-  signature_header: string;
-}
-const webhooks: Webhook[] = [];
+const webhooks: ReceivedWebhook[] = [];
 
 function renderWebhooks(): void {
   render(
@@ -362,7 +353,7 @@ function renderWebhooks(): void {
 
 const stream = new EventSource('/api/playground/webhooks/stream');
 stream.addEventListener('webhook', (event: MessageEvent<string>) => {
-  webhooks.push(JSON.parse(event.data) as Webhook);
+  webhooks.push(JSON.parse(event.data) as ReceivedWebhook);
   renderWebhooks();
 });
 
