@@ -56,7 +56,8 @@ export function confirmSession(
   });
 }
 
+/** 128 random bits as hex. getRandomValues, unlike randomUUID, also works on a plain-http
+ * development page (a phone on the LAN), where confirm() must not throw. */
 export function newIdempotencyKey(): string {
-  // Secure contexts only (https, localhost), as everything about paying by card should be.
-  return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
