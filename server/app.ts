@@ -67,14 +67,12 @@ function htmlResponse(status: number, html: string, csp: string, extra?: Record<
   });
 }
 
-/** Stable JSON (sorted keys) so that the same parameters in another order are the same body. */
-/** The origin of an http(s) URL or `Origin` header; undefined for anything else (`null`, junk). */
+/** The origin of an http(s) URL or `Origin` header (as `S.isHttpUrl` judges URLs); undefined for anything else (`null`, junk). */
 function httpOrigin(value: string | undefined): string | undefined {
-  if (value === undefined || !URL.canParse(value)) return undefined;
-  const url = new URL(value);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  return value !== undefined && S.isHttpUrl(value) && URL.canParse(value) ? new URL(value).origin : undefined;
 }
 
+/** Stable JSON (sorted keys) so that the same parameters in another order are the same body. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
