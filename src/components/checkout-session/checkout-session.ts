@@ -53,12 +53,14 @@ function intentError(intent: ClientPaymentIntent | null | undefined, fallback: s
   return checkoutError(wire?.type ?? 'card_error', wire?.code ?? fallback, wire?.decline_code);
 }
 
+const OWN_PARAM = new RegExp(`^(${RETURN_PARAM_SESSION}|${RETURN_PARAM_STATUS})(=|$)`);
+
 /** Removes this kit's return parameters from a query string, byte for byte keeping the rest. */
 export function stripReturnParams(search: string): string {
   const kept = search
     .replace(/^\?/, '')
     .split('&')
-    .filter((pair) => pair && !new RegExp(`^(${RETURN_PARAM_SESSION}|${RETURN_PARAM_STATUS})(=|$)`).test(pair));
+    .filter((pair) => pair && !OWN_PARAM.test(pair));
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
