@@ -1,8 +1,10 @@
 /**
- * Library build of the kit (`npm run build` runs it twice through scripts/build.mjs):
+ * Library build of the kit (`npm run build` runs it three times through scripts/build.mjs):
  * - `esm`: ES modules for bundler users, one file per source module, lit and @lit/context external.
  * - `standalone`: one minified self-contained file for a plain `<script type="module">`.
- * Both minify the kit's Lit `html` and `css` templates first (see `minifyTemplates`).
+ * - `frame`: the card frame's script (`dist/frame/card-frame.js`), which the payment server
+ *   serves on its own origin (server/card-frame.ts); `outDir` can be overridden (the test runner).
+ * All minify the kit's `html` and `css` templates first (see `minifyTemplates`).
  * The demo playground has its own config in demo/vite.config.ts.
  */
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -27,8 +29,24 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/** Whole-file minification, with the kit's `_private` members renamed (see `standalone`). */
+const minifyAll = { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } };
+
 export default defineConfig(({ mode }) =>
-  mode === 'standalone'
+  mode === 'frame'
+    ? {
+        plugins: [minifyTemplates()],
+        build: {
+          outDir: 'dist/frame',
+          emptyOutDir: false,
+          target: 'es2022',
+          minify: true,
+          sourcemap: true,
+          lib: { entry: 'src/frame/card-frame.ts', formats: ['es'], fileName: () => 'card-frame.js' },
+          rolldownOptions: { output: { minify: minifyAll } },
+        },
+      }
+    : mode === 'standalone'
     ? {
         plugins: [minifyTemplates()],
         build: {
@@ -45,7 +63,7 @@ export default defineConfig(({ mode }) =>
           // The minifier never picks a name that appears as a property anywhere in the file.
           rolldownOptions: {
             output: {
-              minify: { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } },
+              minify: minifyAll,
             },
           },
         },

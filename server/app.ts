@@ -12,7 +12,8 @@ import { CLIENT_SECRET_HEADER, RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from 
 import type { Clock } from './clock.js';
 import { ApiFault, authenticationError, idempotencyError, invalidRequest, missingResource, must, permissionError } from './errors.js';
 import { randomToken } from './ids.js';
-import { CHALLENGE_CSP, HOSTED_CSP, HOSTED_PAGE_JS, PAGES_CSS, THREE_DS_RESULT_JS, challengePage, challengeResultPage, hostedPage, messagePage } from './pages.js';
+import { cardFrameRoutes } from './card-frame.js';
+import { challengeCsp, HOSTED_CSP, HOSTED_PAGE_JS, PAGES_CSS, THREE_DS_RESULT_JS, challengePage, challengeResultPage, hostedPage, messagePage } from './pages.js';
 import { parseWith, queryParams, readBodyParams, type Params } from './params.js';
 import * as S from './schemas.js';
 import type { RequestInfo, Session, Store } from './state.js';
@@ -29,6 +30,9 @@ export interface AppDeps {
   publishableKey: string;
   publicUrl: string | undefined;
   kitScriptPath: string;
+  frameScriptPath: string;
+  /** Origins that may embed the card frame and confirm through it; undefined: any. */
+  allowedOrigins: readonly string[] | undefined;
   businessName: string;
   /** Lets event snapshots know the base URL of the request that caused them. */
   setBase(base: string): void;
@@ -409,8 +413,13 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
       const base = c.get('base');
       const fallback = session.ui_mode === 'embedded' ? (session.return_url ?? '') : `${base}/pay/${session.id}`;
       const returnUrl = (input.return_url ?? fallback).replaceAll('{CHECKOUT_SESSION_ID}', session.id);
-      // A framed challenge answers the page that embedded it, which may differ from the return URL's.
-      const parentOrigin = httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
+      // A framed challenge answers the page that shows it, which may differ from the return URL's.
+      // The card frame names that page (it confirms from its own origin); a page that confirms
+      // itself is the request's Origin.
+      if (input.parent_origin !== undefined && deps.allowedOrigins && input.parent_origin !== base && !deps.allowedOrigins.includes(input.parent_origin)) {
+        throw invalidRequest(`The origin ${input.parent_origin} is not allowed to take payments with this publishable key.`, 'origin_not_allowed', 'parent_origin');
+      }
+      const parentOrigin = input.parent_origin ?? httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
       const outcome = store.confirm(
         session,
         { card: input.payment_method.card, billing: input.payment_method.billing_details, returnUrl, parentOrigin },
@@ -570,6 +579,18 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     }
   }
 
+  // ── card frame ───────────────────────────────────────────────────────
+
+  app.route(
+    '/',
+    cardFrameRoutes({
+      publishableKey: deps.publishableKey,
+      allowedOrigins: deps.allowedOrigins,
+      scriptPath: deps.frameScriptPath,
+      base: (request) => deps.publicUrl ?? new URL(request.url).origin,
+    }),
+  );
+
   // ── hosted page ──────────────────────────────────────────────────────
 
   app.get('/pay/:id', async (c) => {
@@ -611,14 +632,16 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
   const challengeFault = (c: Ctx, err: unknown): Response => {
     if (!(err instanceof ApiFault)) throw err;
     const title = err.status === 404 ? 'Authentication not found' : 'Authentication unavailable';
-    return htmlResponse(err.status, messagePage(c.get('base'), title, err.error.message), CHALLENGE_CSP);
+    // Shown where the challenge was: in the dialog of the page that confirmed, if it is known.
+    const ancestor = store.challenges.get(c.req.param('id') ?? '')?.parent_origin ?? "'self'";
+    return htmlResponse(err.status, messagePage(c.get('base'), title, err.error.message), challengeCsp(ancestor));
   };
 
   app.get('/3ds/challenge/:id', (c) => {
     try {
       const challenge = store.pendingChallenge(c.req.param('id'));
       const pi = must(store.paymentIntents.get(challenge.payment_intent), 'the challenge\'s payment intent');
-      return htmlResponse(200, challengePage(c.get('base'), challenge.id, pi.amount, pi.currency), CHALLENGE_CSP);
+      return htmlResponse(200, challengePage(c.get('base'), challenge.id, pi.amount, pi.currency), challengeCsp(challenge.parent_origin));
     } catch (err) {
       return challengeFault(c, err);
     }
@@ -648,7 +671,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
           returnUrl,
           targetOrigin: challenge.parent_origin,
         }),
-        CHALLENGE_CSP,
+        challengeCsp(challenge.parent_origin),
       );
     } catch (err) {
       return challengeFault(c, err);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `checkout-mock-server [--port 8787] [--host 127.0.0.1]`
+ * `checkout-mock-server [--port 8787] [--host 127.0.0.1] [--allowed-origins https://a.example,https://b.example]`
  * Keys: CHECKOUT_SECRET_KEY (default sk_test_checkout_mock) and CHECKOUT_PUBLISHABLE_KEY
  * (default pk_test_checkout_mock). Prints the URL and both keys; Ctrl-C stops it.
  */
@@ -8,17 +8,18 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './index.js';
 import { startServer } from './node.js';
 
-const USAGE = 'usage: checkout-mock-server [--port <1-65535, default 8787>] [--host <address, default 127.0.0.1>]';
+const USAGE =
+  'usage: checkout-mock-server [--port <1-65535, default 8787>] [--host <address, default 127.0.0.1>] [--allowed-origins <origin,origin,… that may embed the card frame; default any>]';
 
 function fail(message: string): never {
   process.stderr.write(`checkout-mock-server: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-let values: { port?: string | undefined; host?: string | undefined; help?: boolean | undefined };
+let values: { port?: string | undefined; host?: string | undefined; 'allowed-origins'?: string | undefined; help?: boolean | undefined };
 try {
   ({ values } = parseArgs({
-    options: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' }, 'allowed-origins': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false,
   }));
@@ -26,7 +27,7 @@ try {
   fail(err instanceof Error ? err.message : String(err));
 }
 if (values.help) {
-  process.stdout.write(`${USAGE}\nEnv: CHECKOUT_SECRET_KEY (sk_test_…), CHECKOUT_PUBLISHABLE_KEY (pk_test_…).\n`);
+  process.stdout.write(`${USAGE}\nEnv: CHECKOUT_SECRET_KEY (sk_test_…), CHECKOUT_PUBLISHABLE_KEY (pk_test_…), CHECKOUT_ALLOWED_ORIGINS (as --allowed-origins).\n`);
   process.exit(0);
 }
 const portText = values.port ?? '8787';
@@ -35,6 +36,8 @@ const host = values.host ?? '127.0.0.1';
 if (host.trim() === '') fail('--host must not be empty.');
 const secretKey = process.env.CHECKOUT_SECRET_KEY || DEFAULT_SECRET_KEY;
 const publishableKey = process.env.CHECKOUT_PUBLISHABLE_KEY || DEFAULT_PUBLISHABLE_KEY;
+const originsText = values['allowed-origins'] ?? process.env.CHECKOUT_ALLOWED_ORIGINS;
+const allowedOrigins = originsText?.split(',').map((origin) => origin.trim()).filter(Boolean);
 
 let running: Awaited<ReturnType<typeof startServer>>;
 try {
@@ -43,6 +46,7 @@ try {
     host,
     secretKey,
     publishableKey,
+    ...(allowedOrigins ? { allowedOrigins } : {}),
     logger: {
       info: (m) => process.stdout.write(`${m}\n`),
       warn: (m) => process.stderr.write(`warn: ${m}\n`),
@@ -52,13 +56,14 @@ try {
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`checkout-mock-server: ${message}\n`);
-  process.exit(/Invalid (secret|publishable) key/.test(message) ? 2 : 1);
+  process.exit(/Invalid (secret|publishable) key|Invalid allowed origin/.test(message) ? 2 : 1);
 }
 
 process.stdout.write(
   `Checkout mock payment server listening on ${running.url}\n` +
     `  secret key:      ${secretKey}\n` +
     `  publishable key: ${publishableKey}\n` +
+    `  card frame for: ${allowedOrigins ? allowedOrigins.join(', ') : 'any origin'}\n` +
     `  test card:       4242 4242 4242 4242, any future expiry, any CVC\n`,
 );
 

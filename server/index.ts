@@ -30,6 +30,13 @@ export interface MockServerOptions {
   publicUrl?: string;
   /** The built self-contained kit served at /assets/checkout-elements.min.js. */
   kitScriptPath?: string;
+  /** The built card frame script (`dist/frame/card-frame.js` in the package). */
+  frameScriptPath?: string;
+  /**
+   * Origins (`https://shop.example`) whose pages may embed the card frame and pay through it.
+   * Default: any origin, as suits a local development server; a real provider checks them.
+   */
+  allowedOrigins?: readonly string[];
   /** Delays between webhook attempts; its length bounds the retries. */
   webhookRetryScheduleMs?: readonly number[];
   /** Used for webhook delivery; default the global fetch. */
@@ -77,6 +84,10 @@ export function defaultKitScriptPath(): string {
   return join(packageRoot() ?? process.cwd(), 'dist', 'checkout-elements.min.js');
 }
 
+export function defaultFrameScriptPath(): string {
+  return join(packageRoot() ?? process.cwd(), 'dist', 'frame', 'card-frame.js');
+}
+
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
   const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY;
@@ -97,6 +108,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`Invalid publicUrl '${options.publicUrl}': it must use http or https.`);
     publicUrl = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
   }
+  const allowedOrigins = options.allowedOrigins?.map((origin) => {
+    const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== origin) {
+      throw new Error(`Invalid allowed origin '${origin}': it must be an http(s) origin such as https://shop.example (no path, no trailing slash).`);
+    }
+    return origin;
+  });
   const schedule = options.webhookRetryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS;
   if (!schedule.every((ms) => Number.isFinite(ms) && ms >= 0)) throw new Error('webhookRetryScheduleMs must be non-negative numbers of milliseconds.');
   const clock = options.clock ?? systemClock;
@@ -125,6 +143,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     publishableKey,
     publicUrl,
     kitScriptPath: options.kitScriptPath ?? defaultKitScriptPath(),
+    frameScriptPath: options.frameScriptPath ?? defaultFrameScriptPath(),
+    allowedOrigins,
     businessName: options.businessName ?? 'Checkout Elements test shop',
     setBase: (base) => {
       currentBase = base;

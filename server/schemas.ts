@@ -160,6 +160,11 @@ export const confirmBody = z.strictObject({
       .optional(),
   }),
   return_url: httpUrl.optional(),
+  /** Sent by the card frame: the origin of the page it is embedded in. */
+  parent_origin: z
+    .string()
+    .refine((v) => isHttpUrl(v) && URL.canParse(v) && new URL(v).origin === v, { error: 'must be an http(s) origin, such as https://shop.example' })
+    .optional(),
 });
 
 export const WEBHOOK_EVENT_TYPES = [

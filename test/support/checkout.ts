@@ -6,6 +6,8 @@ import type { ClientSession } from '../../src/api/wire.js';
 
 export interface TestConfig {
   crossOriginApiBase: string;
+  /** A payment server that lets only https://merchant.invalid embed its card frame. */
+  restrictedApiBase: string;
   publishableKey: string;
 }
 
@@ -62,4 +64,13 @@ export function createSession(options: SessionOptions = {}): Promise<CreatedSess
 
 export function expireSession(id: string): Promise<unknown> {
   return merchantApi('POST', `/v1/checkout/sessions/${id}/expire`);
+}
+
+/**
+ * Cuts the network for the next `count` confirm requests of a session, on their way to the
+ * server (`before`: it never sees them) or on the way back (`after`: it handled them, the
+ * answer is lost). Played by the test server's listener (test/support/backend.ts).
+ */
+export async function injectFault(sessionId: string, mode: 'before' | 'after', count = 1): Promise<void> {
+  await fetch('/__test/faults', { method: 'POST', body: JSON.stringify({ session: sessionId, mode, count }) });
 }
