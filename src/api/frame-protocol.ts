@@ -93,8 +93,6 @@ export type FromFrame =
   | { type: 'ready'; height: number }
   | { type: 'state'; state: CardState }
   | { type: 'resize'; height: number }
-  | { type: 'focus'; field: CardFrameField }
-  | { type: 'blur'; field: CardFrameField }
   /** Enter in a card field: the page confirms, as if its pay button was pressed. */
   | { type: 'submit' }
   | { type: 'validated'; id: number; valid: boolean }

@@ -21,7 +21,6 @@ export interface FormHost {
   state(state: CardState): void;
   /** Enter was pressed in a field. */
   submit(): void;
-  focus(field: CardFrameField, focused: boolean): void;
 }
 
 interface FieldSpec {
@@ -90,7 +89,6 @@ export class CardForm {
       input.setAttribute('autocorrect', 'off');
       input.addEventListener('input', this.onInput);
       input.addEventListener('blur', this.onBlur);
-      input.addEventListener('focus', () => host.focus(spec.id, true));
       input.addEventListener('keydown', this.onKeydown);
       const label = element('label', { className: 'label', htmlFor: spec.id });
       const error = element('div', { className: 'error', id: `${spec.id}-error` });
@@ -228,7 +226,6 @@ export class CardForm {
   private readonly onBlur = (event: FocusEvent): void => {
     const input = event.target as HTMLInputElement;
     const field = input.id as CardFrameField;
-    this.host.focus(field, false);
     if (!input.value || this.shown[field]) return;
     this.shown = { ...this.shown, [field]: true };
     this.changed();

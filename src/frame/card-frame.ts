@@ -72,7 +72,6 @@ document.adoptedStyleSheets = [sheet];
 const form = new CardForm({
   state: (state) => post({ type: 'state', state }),
   submit: () => post({ type: 'submit' }),
-  focus: (field, focused) => post({ type: focused ? 'focus' : 'blur', field }),
 });
 
 function post(message: FromFrame): void {

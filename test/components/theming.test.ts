@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { cardDoc, cardFrame, deepActive, expectFrameAccessible, fillCard, input, mountCheckout, settle, typeKeys } from './support.js';
+import { cardDoc, cardFrame, deepActive, expectFrameAccessible, fillCard, input, mountCheckout, settle, shiftTab, typeKeys } from './support.js';
 
 describe('theming and keyboard', function () {
   // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
@@ -67,7 +67,7 @@ describe('theming and keyboard', function () {
     await typeKeys('Ada Lovelace');
     await sendKeys({ press: 'Tab' });
     expect(deepActive() === input(payment, 'email'), 'Tab leaves the frame for the email field').to.be.true;
-    await sendKeys({ press: 'Shift+Tab' });
+    await shiftTab();
     expect(deepActive() === input(payment, 'name'), 'Shift+Tab goes back into the frame').to.be.true;
     await sendKeys({ press: 'Tab' });
     await typeKeys('ada@example.com');

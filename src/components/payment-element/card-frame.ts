@@ -25,8 +25,6 @@ const HELLO_GRACE_MS = 2000;
 export class CardFrameController implements ReactiveController {
   /** The fields' last reported state; undefined until the frame is ready. */
   state?: CardState | undefined;
-  /** Whether focus is in one of the card fields. */
-  focused = false;
 
   private port?: MessagePort | undefined;
   private channel = randomHex(12);
@@ -145,7 +143,6 @@ export class CardFrameController implements ReactiveController {
     this.port = undefined;
     this.isReady = false;
     this.state = undefined;
-    this.focused = false;
     for (const resolve of this.pending.values()) resolve(undefined);
     this.pending.clear();
   }
@@ -201,11 +198,6 @@ export class CardFrameController implements ReactiveController {
       case 'state':
         this.state = message.state;
         this.events.state(message.state);
-        break;
-      case 'focus':
-      case 'blur':
-        this.focused = message.type === 'focus';
-        this.host.requestUpdate();
         break;
       case 'submit':
         this.events.submit();

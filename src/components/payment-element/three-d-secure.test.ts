@@ -69,7 +69,7 @@ describe('<payment-element> 3-D Secure', function () {
       expect(errors[0]!.code).to.match(/authentication/);
       await payment.updateComplete;
       expect(message(payment)).to.contain('could not verify');
-      expect(deepActive() === input(payment, 'number'), "focus is on input(payment, 'number')").to.be.true;
+      await waitUntil(() => deepActive() === input(payment, 'number'), 'focus did not move to the card number');
 
       input(payment, 'number').select();
       await typeKeys('4242424242424242');
