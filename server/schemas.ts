@@ -21,12 +21,13 @@ export const bool = z.preprocess(asBool, z.boolean({ error: 'must be true or fal
 export const text = (max: number, min = 1) =>
   z.string().min(min, { error: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }).max(max, { error: `must be at most ${max} characters` });
 
+/** An absolute http(s) URL of at most 2048 characters, taken literally. */
 export function isHttpUrl(value: string): boolean {
   // Whitespace and control characters are never part of a URL a merchant means.
   if (value.length > 2048 || /\s/.test(value)) return false;
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20 || value.charCodeAt(i) === 0x7f) return false;
   try {
-    const url = new URL(value.replaceAll('{CHECKOUT_SESSION_ID}', 'cs_placeholder'));
+    const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
   } catch {
     return false;
@@ -34,6 +35,39 @@ export function isHttpUrl(value: string): boolean {
 }
 
 export const httpUrl = z.string().refine(isHttpUrl, { error: 'must be an absolute http:// or https:// URL (at most 2048 characters)' });
+
+export const SESSION_ID_PLACEHOLDER = '{CHECKOUT_SESSION_ID}';
+
+/** As long as a real session id (`cs_test_` and 40 characters), so the length limit holds for the URL actually used. */
+const SAMPLE_SESSION_ID = `cs_test_${'0'.repeat(40)}`;
+
+/**
+ * The scheme and authority as the WHATWG URL parser delimits them in an http(s) URL's text:
+ * the scheme, `:`, any run of `/` or `\`, then everything up to the next `/`, `\`, `?` or `#`.
+ */
+const SCHEME_AND_AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*[^/\\?#]*/;
+
+/**
+ * A URL the server will fill in with a session id (`success_url`, `return_url`). The
+ * placeholder must come after the authority: then the scheme, userinfo, host and port are
+ * the same text for every id, and a path, query or fragment cannot fail to parse whatever id
+ * ([A-Za-z0-9_]) fills it, so a template valid for one real-shaped id is valid, on the same
+ * origin, for all of them. Checked at creation, so no later step can meet a URL it cannot use.
+ */
+export const httpUrlTemplate = z
+  .string()
+  .refine(
+    (value) => {
+      const at = value.indexOf(SESSION_ID_PLACEHOLDER);
+      if (at < 0) return true;
+      const head = SCHEME_AND_AUTHORITY.exec(value);
+      return head !== null && at >= head[0].length;
+    },
+    { error: `may contain ${SESSION_ID_PLACEHOLDER} only in its path, query or fragment: in the scheme, user, host or port, a session id could make the URL invalid or send the shopper elsewhere`, abort: true },
+  )
+  .refine((value) => isHttpUrl(value.replaceAll(SESSION_ID_PLACEHOLDER, SAMPLE_SESSION_ID)), {
+    error: `must be an absolute http:// or https:// URL (at most 2048 characters once ${SESSION_ID_PLACEHOLDER} is filled in)`,
+  });
 
 export const currency = z
   .string()
@@ -126,9 +160,11 @@ export const sessionCreate = z.strictObject({
   mode: z.enum(['payment'], { error: "must be 'payment' (subscription and setup modes are not supported)" }),
   line_items: z.array(lineItem).min(1, { error: 'must contain at least one line item' }).max(100, { error: 'can contain at most 100 line items' }),
   ui_mode: z.enum(['hosted', 'embedded'], { error: "must be 'hosted' or 'embedded'" }).optional(),
-  success_url: httpUrl.optional(),
-  cancel_url: httpUrl.optional(),
-  return_url: httpUrl.optional(),
+  success_url: httpUrlTemplate.optional(),
+  cancel_url: httpUrl
+    .refine((value) => !value.includes(SESSION_ID_PLACEHOLDER), { error: `is used as given: ${SESSION_ID_PLACEHOLDER} is filled in only in success_url and return_url` })
+    .optional(),
+  return_url: httpUrlTemplate.optional(),
   customer_email: email.optional(),
   client_reference_id: text(200).optional(),
   metadata: metadata.optional(),
@@ -159,7 +195,7 @@ export const confirmBody = z.strictObject({
       })
       .optional(),
   }),
-  return_url: httpUrl.optional(),
+  return_url: httpUrlTemplate.optional(),
 });
 
 export const WEBHOOK_EVENT_TYPES = [
