@@ -208,3 +208,55 @@ void describe('{CHECKOUT_SESSION_ID} URL templates', () => {
     assert.deepEqual(h.errors, []);
   });
 });
+
+void describe('stored text', () => {
+  // C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates that can make a name read backwards.
+  const FORBIDDEN = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+  const PRICE = { currency: 'usd', unit_amount: 100 };
+  const sessionWith = (extra: Record<string, unknown>) => ({ ...BASIC_SESSION, ...extra });
+  const fields: [string, string, (x: string) => Record<string, unknown>, string, boolean][] = [
+    ['product name', '/v1/products', (x) => ({ name: x }), 'name', false],
+    ['product description', '/v1/products', (x) => ({ name: 'Tee', description: x }), 'description', true],
+    ['metadata value', '/v1/products', (x) => ({ name: 'Tee', metadata: { note: x } }), 'metadata[note]', true],
+    ['price nickname', '/v1/prices', (x) => ({ ...PRICE, product_data: { name: 'Tee' }, nickname: x }), 'nickname', false],
+    ['price lookup_key', '/v1/prices', (x) => ({ ...PRICE, product_data: { name: 'Tee' }, lookup_key: x }), 'lookup_key', false],
+    ['inline product name', '/v1/prices', (x) => ({ ...PRICE, product_data: { name: x } }), 'product_data[name]', false],
+    ['client_reference_id', '/v1/checkout/sessions', (x) => sessionWith({ client_reference_id: x }), 'client_reference_id', false],
+    ['customer_email', '/v1/checkout/sessions', (x) => sessionWith({ customer_email: `a${x}@b.example` }), 'customer_email', false],
+    ['line item product name', '/v1/checkout/sessions', (x) => sessionWith({ line_items: [{ price_data: { ...PRICE, product_data: { name: x } }, quantity: 1 }] }), 'line_items[0][price_data][product_data][name]', false],
+    ['webhook description', '/v1/webhook_endpoints', (x) => ({ url: 'https://merchant.example/hook', enabled_events: ['*'], description: x }), 'description', true],
+  ];
+
+  void it('refuses control characters and direction overrides in every stored name, with a precise 400', async () => {
+    const h = createHarness();
+    for (const [name, path, params, param, multiline] of fields) {
+      for (const ch of [...FORBIDDEN, ...(multiline ? [] : ['\n', '\r', '\t'])]) {
+        const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        const r = await h.merchant('POST', path, params(`Tee${ch}shirt`));
+        assert.equal(r.status, 400, `${name} with U+${hex}: ${r.text}`);
+        assert.equal(r.body.error.code, 'parameter_invalid', `${name} with U+${hex}`);
+        assert.equal(r.body.error.param, param, `${name} with U+${hex}`);
+        assert.match(r.body.error.message, new RegExp(`U\\+${hex}`), `${name}: the message names the character`);
+      }
+    }
+    assert.equal((await h.merchant('GET', '/v1/products')).body.data.length, 0, 'nothing was stored');
+    const s = await h.createSession();
+    const confirm = await h.confirm(s, {}, { payment_method: { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' }, billing_details: { name: 'Ada\u202eecalevoL' } } });
+    assert.equal(confirm.status, 400);
+    assert.equal(confirm.body.error.param, 'payment_method[billing_details][name]');
+    const metadataKey = await h.merchant('POST', '/v1/products', { name: 'Tee', metadata: { 'a\u0000b': 'v' } });
+    assert.equal(metadataKey.status, 400);
+    assert.match(metadataKey.body.error.param, /^metadata/);
+    assert.equal((await h.merchant('GET', '/v1/checkout/sessions')).body.data.length, 1, 'only the session made here');
+    assert.equal((await h.browser('GET', `/v1/checkout/sessions/${s.id}`, s.client_secret)).body.status, 'open');
+  });
+
+  void it('keeps what text means: line breaks and tabs in multi-line fields, any script, marks and emoji', async () => {
+    const h = createHarness();
+    const description = 'Line one\r\nLine two\n\tindented';
+    const r = await h.merchant('POST', '/v1/products', { name: 'שלום مرحبا Ünïcödé 👕 \u200eLRM', description, metadata: { note: 'a\nb' } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.description, description);
+    assert.equal(r.body.name, 'שלום مرحبا Ünïcödé 👕 \u200eLRM');
+  });
+});

@@ -18,8 +18,41 @@ export const intIn = (min: number, max: number) =>
 
 export const bool = z.preprocess(asBool, z.boolean({ error: 'must be true or false' }));
 
+/**
+ * What stored text may not hold: C0 and C1 controls, DEL, and the bidi embeddings, overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069), which make a name render differently from its
+ * characters ("invoice\u202Efdp.exe") on any page that shows it without care. Multi-line
+ * fields keep tab, line feed and carriage return (a textarea sends CRLF). Marks such as
+ * U+200E/U+200F, which right-to-left text needs, are allowed.
+ */
+/* eslint-disable no-control-regex -- finding control characters is the point */
+const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const NOT_MULTILINE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/* eslint-enable no-control-regex */
+
+/** A refinement naming the first forbidden character, so the 400 says exactly what to remove. */
+const plain = (multiline: boolean) => (value: string, ctx: z.RefinementCtx<string>): void => {
+  const found = (multiline ? NOT_MULTILINE_TEXT : NOT_TEXT).exec(value);
+  if (found === null) return;
+  const hex = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: `must not contain control characters or Unicode direction controls${multiline ? ' (other than tab and line breaks)' : ''}: found U+${hex} at position ${found.index}`,
+  });
+};
+
+/** Plain single-line text: names, nicknames, references, keys. */
 export const text = (max: number, min = 1) =>
-  z.string().min(min, { error: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }).max(max, { error: `must be at most ${max} characters` });
+  z
+    .string()
+    .min(min, { error: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
+    .max(max, { error: `must be at most ${max} characters` })
+    .superRefine(plain(false));
+
+/** Plain text that may run over several lines: descriptions. */
+export const multilineText = (max: number) =>
+  z.string().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` }).superRefine(plain(true));
 
 /** An absolute http(s) URL of at most 2048 characters, taken literally. */
 export function isHttpUrl(value: string): boolean {
@@ -77,12 +110,16 @@ export const currency = z
 export const email = z
   .string()
   .max(512, { error: 'must be at most 512 characters' })
+  .superRefine(plain(false))
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'must be an email address' });
 
 export const metadata = z.preprocess(
   (v) => (v === '' ? {} : v),
   z
-    .record(z.string().max(40, { error: 'metadata keys must be at most 40 characters' }), z.string().max(500, { error: 'metadata values must be at most 500 characters' }))
+    .record(
+      z.string().max(40, { error: 'metadata keys must be at most 40 characters' }).superRefine(plain(false)),
+      z.string().max(500, { error: 'metadata values must be at most 500 characters' }).superRefine(plain(true)),
+    )
     .refine((m) => Object.keys(m).length <= 50, { error: 'can have at most 50 keys' }),
 );
 
@@ -116,14 +153,14 @@ export const retrieveParams = z.strictObject({ expand: expand.optional() });
 
 const productData = z.strictObject({
   name: text(250),
-  description: text(5000).optional(),
+  description: multilineText(5000).optional(),
   images: z.array(httpUrl).max(8).optional(),
   metadata: metadata.optional(),
 });
 
 export const productCreate = z.strictObject({
   name: text(250),
-  description: text(5000).optional(),
+  description: multilineText(5000).optional(),
   images: z.array(httpUrl).max(8).optional(),
   metadata: metadata.optional(),
   active: bool.optional(),
@@ -211,7 +248,7 @@ export const webhookEndpointCreate = z.strictObject({
   enabled_events: z
     .array(z.enum(['*', ...WEBHOOK_EVENT_TYPES], { error: `must be '*' or one of ${WEBHOOK_EVENT_TYPES.join(', ')}` }))
     .min(1, { error: 'must list at least one event type' }),
-  description: text(5000).optional(),
+  description: multilineText(5000).optional(),
   metadata: metadata.optional(),
   expand: expand.optional(),
 });
