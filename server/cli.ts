@@ -1,24 +1,32 @@
 #!/usr/bin/env node
 /**
- * `checkout-mock-server [--port 8787] [--host 127.0.0.1]`
+ * `checkout-mock-server [--port 8787] [--host 127.0.0.1] [--webhook-allow <origin>]…`
  * Keys: CHECKOUT_SECRET_KEY (default sk_test_checkout_mock) and CHECKOUT_PUBLISHABLE_KEY
- * (default pk_test_checkout_mock). Prints the URL and both keys; Ctrl-C stops it.
+ * (default pk_test_checkout_mock). Webhook URLs may point anywhere unless origins are listed
+ * with --webhook-allow (repeatable) or CHECKOUT_WEBHOOK_ALLOW (comma-separated); both add up.
+ * Prints the URL and both keys; Ctrl-C stops it.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './index.js';
 import { startServer } from './node.js';
+import { allowedOrigin } from './webhooks.js';
 
-const USAGE = 'usage: checkout-mock-server [--port <1-65535, default 8787>] [--host <address, default 127.0.0.1>]';
+const USAGE = 'usage: checkout-mock-server [--port <1-65535, default 8787>] [--host <address, default 127.0.0.1>] [--webhook-allow <origin, repeatable>]';
 
 function fail(message: string): never {
   process.stderr.write(`checkout-mock-server: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-let values: { port?: string | undefined; host?: string | undefined; help?: boolean | undefined };
+let values: { port?: string | undefined; host?: string | undefined; 'webhook-allow'?: string[] | undefined; help?: boolean | undefined };
 try {
   ({ values } = parseArgs({
-    options: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string', short: 'H' },
+      'webhook-allow': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
     allowPositionals: false,
   }));
@@ -26,7 +34,7 @@ try {
   fail(err instanceof Error ? err.message : String(err));
 }
 if (values.help) {
-  process.stdout.write(`${USAGE}\nEnv: CHECKOUT_SECRET_KEY (sk_test_…), CHECKOUT_PUBLISHABLE_KEY (pk_test_…).\n`);
+  process.stdout.write(`${USAGE}\nEnv: CHECKOUT_SECRET_KEY (sk_test_…), CHECKOUT_PUBLISHABLE_KEY (pk_test_…), CHECKOUT_WEBHOOK_ALLOW (origins, comma-separated).\n`);
   process.exit(0);
 }
 const portText = values.port ?? '8787';
@@ -35,6 +43,15 @@ const host = values.host ?? '127.0.0.1';
 if (host.trim() === '') fail('--host must not be empty.');
 const secretKey = process.env.CHECKOUT_SECRET_KEY || DEFAULT_SECRET_KEY;
 const publishableKey = process.env.CHECKOUT_PUBLISHABLE_KEY || DEFAULT_PUBLISHABLE_KEY;
+const allowEntries = [...(values['webhook-allow'] ?? []), ...(process.env.CHECKOUT_WEBHOOK_ALLOW ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '')];
+let webhookUrlAllowList: string[] | undefined;
+if (allowEntries.length > 0) {
+  try {
+    webhookUrlAllowList = [...new Set(allowEntries.map(allowedOrigin))];
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+}
 
 let running: Awaited<ReturnType<typeof startServer>>;
 try {
@@ -43,6 +60,7 @@ try {
     host,
     secretKey,
     publishableKey,
+    webhookUrlAllowList,
     logger: {
       info: (m) => process.stdout.write(`${m}\n`),
       warn: (m) => process.stderr.write(`warn: ${m}\n`),
@@ -59,6 +77,7 @@ process.stdout.write(
   `Checkout mock payment server listening on ${running.url}\n` +
     `  secret key:      ${secretKey}\n` +
     `  publishable key: ${publishableKey}\n` +
+    (webhookUrlAllowList ? `  webhooks only to ${webhookUrlAllowList.join(', ')}\n` : '') +
     `  test card:       4242 4242 4242 4242, any future expiry, any CVC\n`,
 );
 

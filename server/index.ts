@@ -10,10 +10,10 @@ import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { Store } from './state.js';
 import { Views } from './views.js';
-import { DEFAULT_RETRY_SCHEDULE_MS, Webhooks, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
+import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, Webhooks, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
 
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
-export { DEFAULT_RETRY_SCHEDULE_MS, type DeliveryAttempt, type Logger } from './webhooks.js';
+export { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, type DeliveryAttempt, type Logger } from './webhooks.js';
 export { TEST_CARDS } from './cards.js';
 export { constructEvent, signPayload, verifySignature, SIGNATURE_HEADER, SignatureVerificationError } from './signature.js';
 
@@ -32,6 +32,14 @@ export interface MockServerOptions {
   kitScriptPath?: string;
   /** Delays between webhook attempts; its length bounds the retries. */
   webhookRetryScheduleMs?: readonly number[];
+  /** Webhook attempts without a response by then fail (and are retried); default 10000. */
+  webhookTimeoutMs?: number;
+  /**
+   * Origins (`http://localhost:4242`) webhook endpoints may point to. By default any URL is
+   * allowed: this is a local development server, and the merchant's receiver usually runs on
+   * the same machine. An endpoint outside the list is refused with 400 `url_not_allowed`.
+   */
+  webhookUrlAllowList?: readonly string[];
   /** Used for webhook delivery; default the global fetch. */
   fetch?: FetchLike;
   logger?: Logger;
@@ -102,7 +110,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? quietLogger;
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const webhooks = new Webhooks(clock, fetchImpl, schedule, logger);
+  const timeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_LIMITS.timeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error('webhookTimeoutMs must be a positive number of milliseconds.');
+  const webhooks = new Webhooks(clock, fetchImpl, schedule, logger, { ...DEFAULT_WEBHOOK_LIMITS, timeoutMs }, options.webhookUrlAllowList);
 
   let currentBase = publicUrl ?? 'http://127.0.0.1';
   // eslint-disable-next-line prefer-const
