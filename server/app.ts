@@ -13,9 +13,12 @@ import type { Clock } from './clock.js';
 import { ApiFault, authenticationError, idempotencyError, invalidRequest, missingResource, must, permissionError } from './errors.js';
 import { randomToken } from './ids.js';
 import { CHALLENGE_CSP, HOSTED_CSP, HOSTED_PAGE_JS, PAGES_CSS, THREE_DS_RESULT_JS, challengePage, challengeResultPage, hostedPage, messagePage } from './pages.js';
-import { parseWith, queryParams, readBodyParams, type Params } from './params.js';
+import { queryParams, readBodyParams, type Params } from './params.js';
+import { parseRequest as parseWith } from './rules.js';
 import * as S from './schemas.js';
-import type { RequestInfo, Session, Store } from './state.js';
+import type { Session } from './state/checkout.js';
+import type { Refund } from './state/refunds.js';
+import type { RequestInfo, Store } from './state/store.js';
 import { checkExpand, type Views } from './views.js';
 import type { Logger, Webhooks } from './webhooks.js';
 
@@ -113,7 +116,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     c.set('base', base);
     c.set('requestInfo', { id: requestId, idempotency_key: c.req.header('idempotency-key') ?? null });
     deps.setBase(base);
-    store.sweepExpired({ id: requestId, idempotency_key: null });
+    store.checkout.sweepExpired({ id: requestId, idempotency_key: null });
     await next();
     c.res.headers.set('request-id', requestId);
     c.res.headers.set('x-content-type-options', 'nosniff');
@@ -250,7 +253,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return idempotent(c, auth, 'merchant', params, () => {
       const input = parseWith(S.productCreate, params);
       checkExpand('none', input.expand);
-      return ok(store.createProduct(input));
+      return ok(store.catalog.createProduct(input));
     });
   });
 
@@ -258,7 +261,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.productListParams);
     checkExpand('none', p.expand, true);
-    const all = newestFirst(store.products.values()).filter((x) => p.active === undefined || x.active === p.active);
+    const all = store.catalog.listProducts().filter((x) => p.active === undefined || x.active === p.active);
     const { page, hasMore } = paginate(all, p, 'product');
     return c.json(views.list(page, hasMore, '/v1/products'));
   });
@@ -267,9 +270,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.retrieveParams);
     checkExpand('none', p.expand);
-    const product = store.products.get(c.req.param('id'));
-    if (!product) throw missingResource('product', c.req.param('id'));
-    return c.json(product);
+    return c.json(store.catalog.getProduct(c.req.param('id')));
   });
 
   app.post('/v1/prices', async (c) => {
@@ -278,7 +279,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return idempotent(c, auth, 'merchant', params, () => {
       const input = parseWith(S.priceCreate, params);
       const expand = checkExpand('price', input.expand);
-      return ok(views.price(store.createPrice(input), expand));
+      return ok(views.price(store.catalog.createPrice(input), expand));
     });
   });
 
@@ -286,9 +287,8 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.priceListParams);
     const expand = checkExpand('price', p.expand, true);
-    const all = newestFirst(store.prices.values()).filter(
+    const all = store.catalog.listPrices().filter(
       (x) =>
-        !store.inlinePrices.has(x.id) &&
         (p.active === undefined || x.active === p.active) &&
         (p.product === undefined || x.product === p.product) &&
         (p.currency === undefined || x.currency === p.currency) &&
@@ -302,9 +302,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.retrieveParams);
     const expand = checkExpand('price', p.expand);
-    const price = store.prices.get(c.req.param('id'));
-    if (!price) throw missingResource('price', c.req.param('id'));
-    return c.json(views.price(price, expand));
+    return c.json(views.price(store.catalog.getPrice(c.req.param('id')), expand));
   });
 
   // ── checkout sessions (merchant) ─────────────────────────────────────
@@ -315,7 +313,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return idempotent(c, auth, 'merchant', params, () => {
       const input = parseWith(S.sessionCreate, params);
       const expand = checkExpand('session', input.expand);
-      const session = store.createSession(input);
+      const session = store.checkout.createSession(input);
       return ok(views.session(session, c.get('base'), expand));
     });
   });
@@ -324,7 +322,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.sessionListParams);
     const expand = checkExpand('session', p.expand, true);
-    const all = newestFirst(store.sessions.values()).filter(
+    const all = store.checkout.listSessions().filter(
       (s) =>
         (p.status === undefined || s.status === p.status) &&
         (p.payment_intent === undefined || s.payment_intent === p.payment_intent) &&
@@ -349,14 +347,14 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     }
     const p = query(c, S.retrieveParams);
     const expand = checkExpand('session', p.expand);
-    return c.json(views.session(store.getSession(id), c.get('base'), expand));
+    return c.json(views.session(store.checkout.getSession(id), c.get('base'), expand));
   });
 
   app.get('/v1/checkout/sessions/:id/line_items', (c) => {
     merchant(c);
     const p = query(c, S.listParams);
     checkExpand('none', p.expand, true);
-    const session = store.getSession(c.req.param('id'));
+    const session = store.checkout.getSession(c.req.param('id'));
     const { page, hasMore } = paginate(session.line_items, p, 'line item');
     return c.json(views.list(page.map((li) => views.lineItem(li)), hasMore, `/v1/checkout/sessions/${session.id}/line_items`));
   });
@@ -367,9 +365,9 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return idempotent(c, auth, 'merchant', params, () => {
       const input = parseWith(S.expireParams, params);
       const expand = checkExpand('session', input.expand);
-      const session = store.getSession(c.req.param('id'));
-      store.sweepExpired(c.get('requestInfo'));
-      store.expireSession(session, c.get('requestInfo'));
+      const session = store.checkout.getSession(c.req.param('id'));
+      store.checkout.sweepExpired(c.get('requestInfo'));
+      store.checkout.expireSession(session, c.get('requestInfo'));
       return ok(views.session(session, c.get('base'), expand));
     });
   });
@@ -381,8 +379,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     if (auth.kind === 'publishable' && (secret === undefined || secret === '')) {
       throw invalidRequest(`Missing the client secret: send it in the ${CLIENT_SECRET_HEADER} header (or as client_secret in a confirm body).`, 'parameter_missing', 'client_secret');
     }
-    const session = store.sessions.get(id);
-    if (!session) throw missingResource('checkout session', id);
+    const session = store.checkout.getSession(id);
     if (secret !== undefined && !sameSecret(secret, session.client_secret)) {
       throw new ApiFault(404, {
         type: 'invalid_request_error',
@@ -404,21 +401,21 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     const scope = auth.kind === 'publishable' ? `confirm:${session.id}` : 'merchant';
     return idempotent(c, auth, scope, params, () => {
       const input = parseWith(S.confirmBody, params);
-      store.sweepExpired(c.get('requestInfo'));
-      store.assertOpen(session);
+      store.checkout.sweepExpired(c.get('requestInfo'));
+      store.checkout.assertOpen(session);
       const base = c.get('base');
       const fallback = session.ui_mode === 'embedded' ? (session.return_url ?? '') : `${base}/pay/${session.id}`;
       const returnUrl = (input.return_url ?? fallback).replaceAll('{CHECKOUT_SESSION_ID}', session.id);
       // A framed challenge answers the page that embedded it, which may differ from the return URL's.
       const parentOrigin = httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
-      const outcome = store.confirm(
+      const outcome = store.checkout.confirm(
         session,
         { card: input.payment_method.card, billing: input.payment_method.billing_details, returnUrl, parentOrigin },
         base,
         c.get('requestInfo'),
       );
       if (outcome.kind === 'card_error') return { status: outcome.fault.status, body: { error: outcome.fault.error } };
-      const pi = must(store.paymentIntents.get(session.payment_intent ?? ''), 'the confirmed payment intent');
+      const pi = must(store.checkout.findPaymentIntent(session.payment_intent ?? ''), 'the confirmed payment intent');
       return ok({ session: views.clientSession(session, base), payment_intent: views.clientPaymentIntent(pi) });
     });
   });
@@ -429,7 +426,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.listParams);
     const expand = checkExpand('payment_intent', p.expand, true);
-    const { page, hasMore } = paginate(newestFirst(store.paymentIntents.values()), p, 'payment_intent');
+    const { page, hasMore } = paginate(store.checkout.listPaymentIntents(), p, 'payment_intent');
     return c.json(views.list(page.map((pi) => views.paymentIntent(pi, expand)), hasMore, '/v1/payment_intents'));
   });
 
@@ -437,14 +434,12 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.retrieveParams);
     const expand = checkExpand('payment_intent', p.expand);
-    const pi = store.paymentIntents.get(c.req.param('id'));
-    if (!pi) throw missingResource('payment_intent', c.req.param('id'));
-    return c.json(views.paymentIntent(pi, expand));
+    return c.json(views.paymentIntent(store.checkout.getPaymentIntent(c.req.param('id')), expand));
   });
 
-  const refundView = (r: import('./state.js').Refund, expand: Set<string>): Record<string, unknown> => {
-    const pi = must(store.paymentIntents.get(r.payment_intent), 'the refund\'s payment intent');
-    const charge = must(store.charges.get(r.charge), 'the refund\'s charge');
+  const refundView = (r: Refund, expand: Set<string>): Record<string, unknown> => {
+    const pi = must(store.checkout.findPaymentIntent(r.payment_intent), 'the refund\'s payment intent');
+    const charge = must(store.checkout.findCharge(r.charge), 'the refund\'s charge');
     return {
       ...r,
       metadata: { ...r.metadata },
@@ -459,7 +454,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     return idempotent(c, auth, 'merchant', params, () => {
       const input = parseWith(S.refundCreate, params);
       const expand = checkExpand('refund', input.expand);
-      return ok(refundView(store.createRefund(input, c.get('requestInfo')), expand));
+      return ok(refundView(store.refunds.createRefund(input, c.get('requestInfo')), expand));
     });
   });
 
@@ -467,7 +462,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.refundListParams);
     const expand = checkExpand('refund', p.expand, true);
-    const all = newestFirst(store.refunds.values()).filter((r) => p.payment_intent === undefined || r.payment_intent === p.payment_intent);
+    const all = store.refunds.listRefunds().filter((r) => p.payment_intent === undefined || r.payment_intent === p.payment_intent);
     const { page, hasMore } = paginate(all, p, 'refund');
     return c.json(views.list(page.map((r) => refundView(r, expand)), hasMore, '/v1/refunds'));
   });
@@ -476,9 +471,7 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
     merchant(c);
     const p = query(c, S.retrieveParams);
     const expand = checkExpand('refund', p.expand);
-    const refund = store.refunds.get(c.req.param('id'));
-    if (!refund) throw missingResource('refund', c.req.param('id'));
-    return c.json(refundView(refund, expand));
+    return c.json(refundView(store.refunds.getRefund(c.req.param('id')), expand));
   });
 
   // ── webhook endpoints and events ─────────────────────────────────────
@@ -578,8 +571,8 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
       htmlResponse(status, messagePage(base, title, message, link), HOSTED_CSP);
     const kitPresent = (await readKit()) !== null;
     // After the await: re-check expiry so the page shows the state as of now.
-    store.sweepExpired(c.get('requestInfo'));
-    const session = store.sessions.get(c.req.param('id'));
+    store.checkout.sweepExpired(c.get('requestInfo'));
+    const session = store.checkout.findSession(c.req.param('id'));
     if (!session || session.ui_mode !== 'hosted') return page(404, 'Checkout not found', 'This checkout link is not valid.');
     if (session.status === 'complete') return new Response(null, { status: 303, headers: { location: successUrlFor(session), 'cache-control': 'no-store' } });
     if (session.status === 'expired') {
@@ -616,8 +609,8 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
 
   app.get('/3ds/challenge/:id', (c) => {
     try {
-      const challenge = store.pendingChallenge(c.req.param('id'));
-      const pi = must(store.paymentIntents.get(challenge.payment_intent), 'the challenge\'s payment intent');
+      const challenge = store.checkout.pendingChallenge(c.req.param('id'));
+      const pi = must(store.checkout.findPaymentIntent(challenge.payment_intent), 'the challenge\'s payment intent');
       return htmlResponse(200, challengePage(c.get('base'), challenge.id, pi.amount, pi.currency), CHALLENGE_CSP);
     } catch (err) {
       return challengeFault(c, err);
@@ -635,8 +628,8 @@ export function buildApp(deps: AppDeps): Hono<{ Variables: Vars }> {
       if (outcome !== 'complete' && outcome !== 'fail') {
         throw invalidRequest("Choose 'Complete authentication' or 'Fail authentication'.", 'parameter_invalid', 'outcome');
       }
-      store.sweepExpired(c.get('requestInfo'));
-      const { challenge, status } = store.completeChallenge(c.req.param('id'), outcome, c.get('requestInfo'));
+      store.checkout.sweepExpired(c.get('requestInfo'));
+      const { challenge, status } = store.checkout.completeChallenge(c.req.param('id'), outcome, c.get('requestInfo'));
       const returnUrl = withReturnParams(challenge.return_url, challenge.session, status);
       return htmlResponse(
         200,

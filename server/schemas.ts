@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { minorUnits } from './currency.js';
+import { exactlyOne, withRules } from './rules.js';
 
 export const MAX_AMOUNT = 99_999_999;
 
@@ -96,18 +97,23 @@ export const productCreate = z.strictObject({
   expand: expand.optional(),
 });
 
-export const priceCreate = z.strictObject({
-  currency,
-  unit_amount: intIn(0, MAX_AMOUNT),
-  product: z.string().optional(),
-  product_data: productData.optional(),
-  lookup_key: text(200).optional(),
-  transfer_lookup_key: bool.optional(),
-  nickname: text(250).optional(),
-  metadata: metadata.optional(),
-  active: bool.optional(),
-  expand: expand.optional(),
-});
+export const priceCreate = withRules(
+  z.strictObject({
+    currency,
+    unit_amount: intIn(0, MAX_AMOUNT),
+    product: z.string().optional(),
+    product_data: productData.optional(),
+    lookup_key: text(200).optional(),
+    transfer_lookup_key: bool.optional(),
+    nickname: text(250).optional(),
+    metadata: metadata.optional(),
+    active: bool.optional(),
+    expand: expand.optional(),
+  }),
+  (price, refuse) => {
+    exactlyOne(refuse, price, [], 'product', 'product_data');
+  },
+);
 
 export const lineItem = z.strictObject({
   price: z.string().optional(),
@@ -122,25 +128,43 @@ export const lineItem = z.strictObject({
   quantity: intIn(1, 999_999),
 });
 
-export const sessionCreate = z.strictObject({
-  mode: z.enum(['payment'], { error: "must be 'payment' (subscription and setup modes are not supported)" }),
-  line_items: z.array(lineItem).min(1, { error: 'must contain at least one line item' }).max(100, { error: 'can contain at most 100 line items' }),
-  ui_mode: z.enum(['hosted', 'embedded'], { error: "must be 'hosted' or 'embedded'" }).optional(),
-  success_url: httpUrl.optional(),
-  cancel_url: httpUrl.optional(),
-  return_url: httpUrl.optional(),
-  customer_email: email.optional(),
-  client_reference_id: text(200).optional(),
-  metadata: metadata.optional(),
-  shipping_address_collection: z
-    .strictObject({
-      allowed_countries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'must be ISO 3166-1 alpha-2 country codes in upper case' })).min(1).max(250),
-    })
-    .optional(),
-  expires_at: intIn(0, 2 ** 40).optional(),
-  payment_method_types: z.array(z.literal('card', { error: "only 'card' is supported" })).min(1).optional(),
-  expand: expand.optional(),
-});
+export const sessionCreate = withRules(
+  z.strictObject({
+    mode: z.enum(['payment'], { error: "must be 'payment' (subscription and setup modes are not supported)" }),
+    line_items: z.array(lineItem).min(1, { error: 'must contain at least one line item' }).max(100, { error: 'can contain at most 100 line items' }),
+    ui_mode: z.enum(['hosted', 'embedded'], { error: "must be 'hosted' or 'embedded'" }).optional(),
+    success_url: httpUrl.optional(),
+    cancel_url: httpUrl.optional(),
+    return_url: httpUrl.optional(),
+    customer_email: email.optional(),
+    client_reference_id: text(200).optional(),
+    metadata: metadata.optional(),
+    shipping_address_collection: z
+      .strictObject({
+        allowed_countries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'must be ISO 3166-1 alpha-2 country codes in upper case' })).min(1).max(250),
+      })
+      .optional(),
+    expires_at: intIn(0, 2 ** 40).optional(),
+    payment_method_types: z.array(z.literal('card', { error: "only 'card' is supported" })).min(1).optional(),
+    expand: expand.optional(),
+  }),
+  (session, refuse) => {
+    if ((session.ui_mode ?? 'hosted') === 'hosted') {
+      if (session.success_url === undefined) refuse(['success_url'], 'parameter_missing', 'Missing required param: success_url (required when ui_mode is hosted).');
+      if (session.return_url !== undefined) refuse(['return_url'], 'parameter_invalid', 'return_url can only be used with ui_mode=embedded; use success_url and cancel_url.');
+    } else {
+      if (session.return_url === undefined) refuse(['return_url'], 'parameter_missing', 'Missing required param: return_url (required when ui_mode is embedded).');
+      if (session.success_url !== undefined) refuse(['success_url'], 'parameter_invalid', 'success_url cannot be used with ui_mode=embedded; use return_url.');
+      if (session.cancel_url !== undefined) refuse(['cancel_url'], 'parameter_invalid', 'cancel_url cannot be used with ui_mode=embedded.');
+    }
+  },
+  (session, refuse) => {
+    session.line_items.forEach((item, i) => {
+      exactlyOne(refuse, item, ['line_items', i], 'price', 'price_data');
+      if (item.price === undefined && item.price_data !== undefined) exactlyOne(refuse, item.price_data, ['line_items', i, 'price_data'], 'product', 'product_data', 'product_data');
+    });
+  },
+);
 
 export const confirmBody = z.strictObject({
   client_secret: z.string().max(500).optional(),
@@ -180,13 +204,18 @@ export const webhookEndpointCreate = z.strictObject({
   expand: expand.optional(),
 });
 
-export const refundCreate = z.strictObject({
-  payment_intent: z.string().optional(),
-  charge: z.string().optional(),
-  amount: intIn(1, MAX_AMOUNT).optional(),
-  reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer']).optional(),
-  metadata: metadata.optional(),
-  expand: expand.optional(),
-});
+export const refundCreate = withRules(
+  z.strictObject({
+    payment_intent: z.string().optional(),
+    charge: z.string().optional(),
+    amount: intIn(1, MAX_AMOUNT).optional(),
+    reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer']).optional(),
+    metadata: metadata.optional(),
+    expand: expand.optional(),
+  }),
+  (refund, refuse) => {
+    exactlyOne(refuse, refund, [], 'payment_intent', 'charge');
+  },
+);
 
 export const expireParams = z.strictObject({ expand: expand.optional() });

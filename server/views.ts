@@ -5,7 +5,9 @@
  */
 import type { ClientPaymentIntent, ClientSession, LineItem, ListObject } from '../src/api/wire.js';
 import { invalidRequest, must } from './errors.js';
-import type { Charge, LineItemRecord, PaymentIntent, Price, Session, Store } from './state.js';
+import type { Price } from './state/catalog.js';
+import type { Charge, LineItemRecord, PaymentIntent, Session } from './state/checkout.js';
+import type { Store } from './state/store.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,14 +47,14 @@ export class Views {
   constructor(private readonly store: Store) {}
 
   price(price: Price, expand = new Set<string>()): Json {
-    const product = expand.has('product') ? this.store.products.get(price.product) : undefined;
+    const product = expand.has('product') ? this.store.catalog.findProduct(price.product) : undefined;
     return { ...price, product: product ? { ...product } : price.product };
   }
 
   paymentIntent(pi: PaymentIntent, expand = new Set<string>()): Json {
     const { session: _session, ...rest } = pi;
-    const pm = expand.has('payment_method') && pi.payment_method ? this.store.paymentMethods.get(pi.payment_method) : undefined;
-    const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.charges.get(pi.latest_charge) : undefined;
+    const pm = expand.has('payment_method') && pi.payment_method ? this.store.checkout.findPaymentMethod(pi.payment_method) : undefined;
+    const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.checkout.findCharge(pi.latest_charge) : undefined;
     return {
       ...copy(rest),
       client_secret: null,
@@ -66,7 +68,7 @@ export class Views {
   }
 
   lineItem(li: LineItemRecord): Json {
-    const price = must(this.store.prices.get(li.price), 'the line item\'s price');
+    const price = must(this.store.catalog.findPrice(li.price), 'the line item\'s price');
     return {
       id: li.id,
       object: 'item',
@@ -82,7 +84,7 @@ export class Views {
   }
 
   session(s: Session, base: string, expand = new Set<string>()): Json {
-    const pi = s.payment_intent ? this.store.paymentIntents.get(s.payment_intent) : undefined;
+    const pi = s.payment_intent ? this.store.checkout.findPaymentIntent(s.payment_intent) : undefined;
     const view: Json = {
       id: s.id,
       object: 'checkout.session',
@@ -132,9 +134,9 @@ export class Views {
   }
 
   clientSession(s: Session, base: string): ClientSession {
-    const pi = s.payment_intent ? this.store.paymentIntents.get(s.payment_intent) : undefined;
+    const pi = s.payment_intent ? this.store.checkout.findPaymentIntent(s.payment_intent) : undefined;
     const items: LineItem[] = s.line_items.map((li) => {
-      const price = must(this.store.prices.get(li.price), 'the line item\'s price');
+      const price = must(this.store.catalog.findPrice(li.price), 'the line item\'s price');
       return {
         id: li.id,
         object: 'item',
