@@ -7,6 +7,7 @@ import type { ClientPaymentIntent, ClientSession, LineItem, ListObject } from '.
 import { invalidRequest, must } from './errors.js';
 import type { Price } from './state/catalog.js';
 import type { Charge, LineItemRecord, PaymentIntent, Session } from './state/checkout.js';
+import type { Refund } from './state/refunds.js';
 import type { Store } from './state/store.js';
 
 type Json = Record<string, unknown>;
@@ -17,19 +18,22 @@ function copy<T>(value: T): T {
 }
 
 /** Which fields each object type can expand; anything else is a 400 naming the `expand` entry. */
-const EXPANDABLE: Record<string, readonly string[]> = {
+const EXPANDABLE = {
   session: ['line_items', 'payment_intent', 'payment_intent.payment_method', 'payment_intent.latest_charge'],
   price: ['product'],
   payment_intent: ['payment_method', 'latest_charge'],
   refund: ['payment_intent', 'charge'],
   none: [],
-};
+} satisfies Record<string, readonly string[]>;
 
-export function checkExpand(kind: keyof typeof EXPANDABLE, expand: readonly string[] | undefined, list = false): Set<string> {
+export type Expandable = keyof typeof EXPANDABLE;
+
+export function checkExpand(kind: Expandable, expand: readonly string[] | undefined, list = false): Set<string> {
   const out = new Set<string>();
+  const expandable: readonly string[] = EXPANDABLE[kind];
   (expand ?? []).forEach((entry, i) => {
     const field = list ? (entry.startsWith('data.') ? entry.slice(5) : undefined) : entry;
-    if (field === undefined || !(EXPANDABLE[kind] ?? []).includes(field)) {
+    if (field === undefined || !expandable.includes(field)) {
       throw invalidRequest(`This property cannot be expanded (${entry}).`, 'parameter_invalid', `expand[${i}]`);
     }
     out.add(field);
@@ -65,6 +69,17 @@ export class Views {
 
   charge(charge: Charge): Json {
     return copy(charge) as unknown as Json;
+  }
+
+  refund(r: Refund, expand = new Set<string>()): Json {
+    const pi = must(this.store.checkout.findPaymentIntent(r.payment_intent), 'the refund\'s payment intent');
+    const charge = must(this.store.checkout.findCharge(r.charge), 'the refund\'s charge');
+    return {
+      ...r,
+      metadata: { ...r.metadata },
+      payment_intent: expand.has('payment_intent') ? this.paymentIntent(pi) : r.payment_intent,
+      charge: expand.has('charge') ? this.charge(charge) : r.charge,
+    };
   }
 
   lineItem(li: LineItemRecord): Json {

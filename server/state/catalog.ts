@@ -7,7 +7,8 @@ import type { Clock } from '../clock.js';
 import { toUnixSeconds } from '../clock.js';
 import { invalidRequest, must } from '../errors.js';
 import { newId } from '../ids.js';
-import type * as S from '../schemas.js';
+import type { productCreate } from '../merchant/products.js';
+import type { priceCreate, priceData } from '../merchant/prices.js';
 import { Table } from './table.js';
 
 export interface Product {
@@ -43,10 +44,10 @@ export interface Price {
   livemode: false;
 }
 
-export type ProductCreate = z.output<typeof S.productCreate>;
-export type PriceCreate = z.output<typeof S.priceCreate>;
+export type ProductCreate = z.output<typeof productCreate>;
+export type PriceCreate = z.output<typeof priceCreate>;
 /** A line item's `price_data`: a price made for one session. */
-export type PriceData = NonNullable<z.output<typeof S.lineItem>['price_data']>;
+export type PriceData = z.output<typeof priceData>;
 
 export class Catalog {
   private readonly products = new Table<Product>('product');

@@ -16,8 +16,8 @@ import type { Clock } from '../clock.js';
 import { toUnixSeconds } from '../clock.js';
 import { ApiFault, cardError, invalidRequest, must, stateConflict } from '../errors.js';
 import { newId, randomToken } from '../ids.js';
+import type { sessionCreate } from '../merchant/checkout-sessions.js';
 import { MAX_AMOUNT } from '../schemas.js';
-import type * as S from '../schemas.js';
 import type { Webhooks } from '../webhooks.js';
 import type { Catalog, Price, PriceData } from './catalog.js';
 import type { RequestInfo, Snapshotters } from './events.js';
@@ -124,7 +124,7 @@ export interface Challenge {
   state: 'pending' | 'used' | 'superseded';
 }
 
-export type SessionCreate = z.output<typeof S.sessionCreate>;
+export type SessionCreate = z.output<typeof sessionCreate>;
 
 export interface ConfirmInput {
   card: CardInput;

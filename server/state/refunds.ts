@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { toUnixSeconds } from '../clock.js';
 import { invalidRequest, must, stateConflict } from '../errors.js';
 import { newId } from '../ids.js';
-import type * as S from '../schemas.js';
+import type { refundCreate } from '../merchant/refunds.js';
 import type { Webhooks } from '../webhooks.js';
 import type { Checkout } from './checkout.js';
 import type { RequestInfo, Snapshotters } from './events.js';
@@ -25,7 +25,7 @@ export interface Refund {
   created: number;
 }
 
-export type RefundCreate = z.output<typeof S.refundCreate>;
+export type RefundCreate = z.output<typeof refundCreate>;
 
 export class Refunds {
   private readonly refunds = new Table<Refund>('refund');
