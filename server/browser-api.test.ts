@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-explicit-any -- tests read JSON replies as untyped data */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { withReturnParams } from './app.js';
+import { withReturnParams } from './pages/three-d-secure.js';
 import { GOOD_CARD, ORIGIN, PK, SK, createHarness, type Harness } from './harness.test.js';
 
 const CLIENT_SESSION_KEYS = [

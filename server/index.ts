@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { Store } from './state.js';
+import { Store } from './state/store.js';
 import { Views } from './views.js';
 import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, Webhooks, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
 
