@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { Store } from './state.js';
+import { Store } from './state/store.js';
 import { Views } from './views.js';
-import { DEFAULT_RETRY_SCHEDULE_MS, Webhooks, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
+import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, Webhooks, allowedOrigin, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
 
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
-export { DEFAULT_RETRY_SCHEDULE_MS, type DeliveryAttempt, type Logger } from './webhooks.js';
+export { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, type DeliveryAttempt, type Logger } from './webhooks.js';
 export { TEST_CARDS } from './cards.js';
 export { constructEvent, signPayload, verifySignature, SIGNATURE_HEADER, SignatureVerificationError } from './signature.js';
 
@@ -39,6 +39,14 @@ export interface MockServerOptions {
   allowedOrigins?: readonly string[];
   /** Delays between webhook attempts; its length bounds the retries. */
   webhookRetryScheduleMs?: readonly number[];
+  /** Webhook attempts without a response by then fail (and are retried); default 10000. */
+  webhookTimeoutMs?: number;
+  /**
+   * Origins (`http://localhost:4242`) webhook endpoints may point to. By default any URL is
+   * allowed: this is a local development server, and the merchant's receiver usually runs on
+   * the same machine. An endpoint outside the list is refused with 400 `url_not_allowed`.
+   */
+  webhookUrlAllowList?: readonly string[];
   /** Used for webhook delivery; default the global fetch. */
   fetch?: FetchLike;
   logger?: Logger;
@@ -108,19 +116,15 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`Invalid publicUrl '${options.publicUrl}': it must use http or https.`);
     publicUrl = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
   }
-  const allowedOrigins = options.allowedOrigins?.map((origin) => {
-    const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== origin) {
-      throw new Error(`Invalid allowed origin '${origin}': it must be an http(s) origin such as https://shop.example (no path, no trailing slash).`);
-    }
-    return origin;
-  });
+  const allowedOrigins = options.allowedOrigins?.map(allowedOrigin);
   const schedule = options.webhookRetryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS;
   if (!schedule.every((ms) => Number.isFinite(ms) && ms >= 0)) throw new Error('webhookRetryScheduleMs must be non-negative numbers of milliseconds.');
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? quietLogger;
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const webhooks = new Webhooks(clock, fetchImpl, schedule, logger);
+  const timeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_LIMITS.timeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error('webhookTimeoutMs must be a positive number of milliseconds.');
+  const webhooks = new Webhooks(clock, fetchImpl, schedule, logger, { ...DEFAULT_WEBHOOK_LIMITS, timeoutMs }, options.webhookUrlAllowList);
 
   let currentBase = publicUrl ?? 'http://127.0.0.1';
   // eslint-disable-next-line prefer-const

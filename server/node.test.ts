@@ -76,10 +76,14 @@ void describe('Node server', () => {
     }
     const { output } = runCli(['--port', '0'], { CHECKOUT_SECRET_KEY: 'sk_live_nope' });
     assert.equal((await output).code, 2);
+    const badAllow = await runCli(['--port', '0', '--webhook-allow', 'localhost:4242']).output;
+    assert.equal(badAllow.code, 2);
+    assert.match(badAllow.stderr, /allow-list entry/);
+    assert.equal((await runCli(['--port', '0'], { CHECKOUT_WEBHOOK_ALLOW: 'http://ok.example, /nope' }).output).code, 2);
   });
 
-  void it('CLI prints the URL and keys, serves, and exits cleanly on SIGTERM', async () => {
-    const { child, output } = runCli(['--port', '0'], { CHECKOUT_PUBLISHABLE_KEY: 'pk_test_cli' });
+  void it('CLI prints the URL and keys, serves, restricts webhook URLs when told, and exits cleanly on SIGTERM', async () => {
+    const { child, output } = runCli(['--port', '0', '--webhook-allow', 'http://localhost:4242'], { CHECKOUT_PUBLISHABLE_KEY: 'pk_test_cli', CHECKOUT_WEBHOOK_ALLOW: 'https://hooks.example' });
     let seen = '';
     await new Promise<void>((resolve) => {
       child.stdout!.on('data', (d: Buffer) => {
@@ -92,6 +96,16 @@ void describe('Node server', () => {
     assert.match(seen, /pk_test_cli/);
     const r = await fetch(`${url}/v1/products`, { headers: { authorization: 'Bearer sk_test_checkout_mock' } });
     assert.equal(r.status, 200);
+    assert.match(seen, /webhooks only to http:\/\/localhost:4242, https:\/\/hooks\.example/);
+    const endpoint = (hook: string): Promise<number> =>
+      fetch(`${url}/v1/webhook_endpoints`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_test_checkout_mock', 'content-type': 'application/x-www-form-urlencoded' },
+        body: formEncode({ url: hook, enabled_events: ['*'] }),
+      }).then((res) => res.status);
+    assert.equal(await endpoint('http://localhost:4242/hooks'), 200);
+    assert.equal(await endpoint('https://hooks.example/in'), 200);
+    assert.equal(await endpoint('http://elsewhere.example/hooks'), 400);
     child.kill('SIGTERM');
     assert.equal((await output).code, 0);
   });

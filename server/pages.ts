@@ -10,8 +10,8 @@ export const HOSTED_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
  * Framable only by the page that confirmed the payment (the kit shows the challenge in a
  * dialog there), and by this server itself; the hosted page is on this origin.
  */
-export const challengeCsp = (ancestor: string): string =>
-  `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self' ${ancestor}`;
+export const challengeCsp = (ancestor?: string): string =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'${ancestor ? ` ${ancestor}` : ''}`;
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);

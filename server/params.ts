@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { ApiFault, invalidRequest } from './errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The most parameters (form keys, or JSON values) one request may carry. The largest valid
+ * request here (a session with 100 line items, each with 8 images and 50 metadata keys, plus
+ * 250 countries) has fewer than 7,500; this bound keeps the work per request bounded whatever the
+ * shape of the body.
+ */
+export const MAX_PARAMETERS = 10_000;
 
 export type Params = Record<string, unknown>;
 
@@ -85,9 +92,12 @@ export async function readBodyParams(request: Request): Promise<Params> {
 /** No real parameter nests deeper than a handful of levels; refusing more keeps recursion safe. */
 export const MAX_DEPTH = 16;
 
+/** Refuses JSON nested deeper than MAX_DEPTH or holding more than MAX_PARAMETERS values (containers count too). */
 function assertShallow(value: unknown): void {
   const stack: [unknown, number][] = [[value, 0]];
+  let values = -1; // the top-level object is not a parameter
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (++values > MAX_PARAMETERS) throw tooMany();
     const [node, depth] = top;
     if (node === null || typeof node !== 'object') continue;
     if (depth >= MAX_DEPTH) throw invalidRequest(`The request body nests deeper than ${MAX_DEPTH} levels.`, 'body_malformed');
@@ -96,17 +106,36 @@ function assertShallow(value: unknown): void {
 }
 
 const KEY_SYNTAX = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
+const DIGITS = /^\d+$/;
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+const tooMany = (): ApiFault =>
+  invalidRequest(`The request has more than ${MAX_PARAMETERS} parameters.`, 'too_many_parameters');
+
+/**
+ * A bracket-notation node while parsing. It carries what appending and normalising need to
+ * know (does it have a named key? was `[]` used on it?), so that no step re-scans its keys:
+ * each key segment costs O(1), whatever the request's shape.
+ */
+class FormNode {
+  readonly children = new Map<string, FormNode | string>();
+  /** Some key is not all digits: the node is an object, and `[]` cannot append to it. */
+  named = false;
+  /** `[]` was used on it: a named key would make the appended positions meaningless. */
+  appended = false;
+}
 
 /** `a[b][0][c]=1&e[]=x` → `{a: {b: [{c: '1'}]}, e: ['x']}`; malformed or clashing keys are 400. */
 export function parseForm(text: string): Params {
   if (/%(?![0-9a-fA-F]{2})/.test(text)) throw invalidRequest('The form body has a malformed percent-escape.', 'body_malformed');
-  let entries: [string, string][];
+  let entries: URLSearchParams;
   try {
-    entries = [...new URLSearchParams(text)];
+    entries = new URLSearchParams(text);
   } catch {
     throw invalidRequest('The form body could not be parsed.', 'body_malformed');
   }
-  const root: Params = Object.create(null) as Params;
+  if (entries.size > MAX_PARAMETERS) throw tooMany();
+  const root = new FormNode();
   for (const [key, value] of entries) {
     const m = KEY_SYNTAX.exec(key);
     if (!m) throw invalidRequest(`Malformed parameter name '${key}'.`, 'parameter_invalid', key);
@@ -115,43 +144,37 @@ export function parseForm(text: string): Params {
     if (path.length > MAX_DEPTH) throw invalidRequest(`Parameter '${key}' nests deeper than ${MAX_DEPTH} levels.`, 'parameter_invalid', key);
     insert(root, path, value, key);
   }
-  return normalise(root, '') as Params;
+  return normaliseObject(root, '');
 }
 
-const APPEND = Symbol('append');
-
-function insert(root: Params, path: string[], value: string, key: string): void {
-  let node: Params = root;
-  for (const [i, seg] of path.entries()) {
-    const last = i === path.length - 1;
+function insert(root: FormNode, path: string[], value: string, key: string): void {
+  let node = root;
+  for (const [i, segment] of path.entries()) {
+    let seg = segment;
     if (seg === '') {
-      // `a[]` appends: kept as a keyed object with an append counter, made an array later.
-      const counter = (node as Record<symbol, number | undefined>)[APPEND] ?? 0;
-      if (Object.keys(node).some((k) => !/^\d+$/.test(k))) throw clash(key);
-      (node as Record<symbol, number>)[APPEND] = counter + 1;
-      const index = String(Object.keys(node).length);
-      if (last) {
-        node[index] = value;
-        return;
-      }
-      const child: Params = Object.create(null) as Params;
-      node[index] = child;
-      node = child;
-      continue;
+      // `a[]` appends at the next position; an explicit index already there (`a[1]=x&a[]=y`) is a clash, not an overwrite.
+      if (node.named) throw clash(key);
+      node.appended = true;
+      seg = String(node.children.size);
+      if (node.children.has(seg)) throw clash(key);
+    } else if (FORBIDDEN.has(seg)) {
+      throw invalidRequest(`Parameter name '${key}' is not allowed.`, 'parameter_invalid', key);
+    } else if (!DIGITS.test(seg)) {
+      if (node.appended) throw clash(key);
+      node.named = true;
     }
-    if (['__proto__', 'constructor', 'prototype'].includes(seg)) throw invalidRequest(`Parameter name '${key}' is not allowed.`, 'parameter_invalid', key);
-    const existing = node[seg];
-    if (last) {
+    const existing = node.children.get(seg);
+    if (i === path.length - 1) {
       if (existing !== undefined) throw invalidRequest(`Parameter '${key}' was given more than once.`, 'parameter_duplicate', key);
-      node[seg] = value;
+      node.children.set(seg, value);
       return;
     }
     if (existing === undefined) {
-      const child: Params = Object.create(null) as Params;
-      node[seg] = child;
+      const child = new FormNode();
+      node.children.set(seg, child);
       node = child;
-    } else if (typeof existing === 'object' && existing !== null) {
-      node = existing as Params;
+    } else if (existing instanceof FormNode) {
+      node = existing;
     } else {
       throw clash(key);
     }
@@ -160,20 +183,26 @@ function insert(root: Params, path: string[], value: string, key: string): void 
 
 const clash = (key: string): ApiFault => invalidRequest(`Parameter '${key}' conflicts with another parameter of the same name.`, 'parameter_invalid', key);
 
-/** Objects whose keys are exactly 0..n-1 become arrays, recursively; gaps are an error. */
-function normalise(value: unknown, param: string): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const obj = value as Params;
-  const keys = Object.keys(obj);
-  const out: Params = {};
-  for (const k of keys) out[k] = normalise(obj[k], param ? `${param}[${k}]` : k);
-  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) {
-    const indices = keys.map(Number).sort((a, b) => a - b);
-    if (indices.some((n, i) => n !== i)) {
+/** Nodes whose keys are exactly 0..n-1 become arrays, recursively; gaps are an error. The top level is always an object. */
+function normalise(value: FormNode | string, param: string): unknown {
+  if (typeof value === 'string') return value;
+  if (value.named) return normaliseObject(value, param);
+  // All keys are digits and distinct: they are 0..n-1 exactly when each is canonical and below n.
+  const n = value.children.size;
+  const out = new Array<unknown>(n);
+  for (const [k, child] of value.children) {
+    const index = Number(k);
+    if (index >= n || String(index) !== k) {
       throw invalidRequest(`Array parameter '${param}' must use consecutive indices starting at 0.`, 'parameter_invalid', param);
     }
-    return indices.map((i) => out[String(i)]);
+    out[index] = normalise(child, `${param}[${k}]`);
   }
+  return out;
+}
+
+function normaliseObject(node: FormNode, param: string): Params {
+  const out: Params = {};
+  for (const [k, child] of node.children) out[k] = normalise(child, param ? `${param}[${k}]` : k);
   return out;
 }
 

@@ -50,4 +50,42 @@ void describe('webhook signatures', () => {
     assert.equal(event.id, 'evt_1');
     assert.equal(codeOf(() => constructEvent('[1]', signPayload('[1]', SECRET, now), SECRET)), 'invalid_payload');
   });
+
+  void it('never lets a tolerance switch the replay window off: 0, -1, NaN, Infinity are refused', () => {
+    const dayOld = signPayload(PAYLOAD, SECRET, T - 86_400);
+    for (const toleranceSec of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '300' as unknown as number]) {
+      assert.equal(codeOf(() => verifySignature(PAYLOAD, dayOld, SECRET, { toleranceSec, nowSec: T })), 'invalid_options', String(toleranceSec));
+      assert.equal(codeOf(() => constructEvent(PAYLOAD, dayOld, SECRET, { toleranceSec, nowSec: T })), 'invalid_options', String(toleranceSec));
+    }
+    assert.equal(codeOf(() => verifySignature(PAYLOAD, signPayload(PAYLOAD, SECRET, T), SECRET, { toleranceSec: 0.5, nowSec: T })), 'ok', 'a fractional window is still a window');
+  });
+
+  void it('refuses a clock that is not a number (NaN would pass every window)', () => {
+    const dayOld = signPayload(PAYLOAD, SECRET, T - 86_400);
+    for (const nowSec of [Number.NaN, Number.POSITIVE_INFINITY, 'now' as unknown as number]) {
+      assert.equal(codeOf(() => verifySignature(PAYLOAD, dayOld, SECRET, { nowSec })), 'invalid_options', String(nowSec));
+    }
+  });
+
+  void it('an empty secret never verifies, even a payload signed with an empty secret', () => {
+    const forged = `t=${T},v1=${createHmac('sha256', '').update(`${T}.${PAYLOAD}`).digest('hex')}`;
+    assert.equal(codeOf(() => verifySignature(PAYLOAD, forged, '', { nowSec: T })), 'invalid_secret');
+    assert.equal(codeOf(() => constructEvent(PAYLOAD, forged, '', { nowSec: T })), 'invalid_secret');
+    assert.throws(() => signPayload(PAYLOAD, '', T), TypeError);
+  });
+
+  void it("raises its own error, not a TypeError, for a missing or non-string secret, header or payload", () => {
+    const header = signPayload(PAYLOAD, SECRET, T);
+    const cases: [string, () => unknown, string][] = [
+      ['undefined secret', () => verifySignature(PAYLOAD, header, undefined as unknown as string, { nowSec: T }), 'invalid_secret'],
+      ['null secret', () => constructEvent(PAYLOAD, header, null as unknown as string, { nowSec: T }), 'invalid_secret'],
+      ['Buffer secret', () => verifySignature(PAYLOAD, header, Buffer.from(SECRET) as unknown as string, { nowSec: T }), 'invalid_secret'],
+      ['numeric header', () => verifySignature(PAYLOAD, 42 as unknown as string, SECRET, { nowSec: T }), 'malformed_header'],
+      ['array header (as some frameworks give repeated headers)', () => verifySignature(PAYLOAD, [header] as unknown as string, SECRET, { nowSec: T }), 'malformed_header'],
+      ['undefined payload', () => verifySignature(undefined as unknown as string, header, SECRET, { nowSec: T }), 'invalid_payload'],
+      ['object payload', () => constructEvent({} as unknown as string, header, SECRET, { nowSec: T }), 'invalid_payload'],
+      ['null options', () => verifySignature(PAYLOAD, header, SECRET, null as unknown as undefined), 'invalid_options'],
+    ];
+    for (const [name, fn, code] of cases) assert.equal(codeOf(fn), code, name);
+  });
 });

@@ -9,7 +9,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_HEADER = 'Checkout-Signature';
 
-export type SignatureErrorCode = 'malformed_header' | 'no_matching_signature' | 'timestamp_out_of_tolerance' | 'invalid_payload';
+/**
+ * Why verification failed. `invalid_secret` and `invalid_options` mean the receiver is
+ * misconfigured (empty or missing secret, a tolerance or clock that is not a positive finite
+ * number); they are raised before the header is read, so nothing verifies until it is fixed.
+ */
+export type SignatureErrorCode = 'malformed_header' | 'no_matching_signature' | 'timestamp_out_of_tolerance' | 'invalid_payload' | 'invalid_secret' | 'invalid_options';
 
 export class SignatureVerificationError extends Error {
   readonly code: SignatureErrorCode;
@@ -22,10 +27,30 @@ export class SignatureVerificationError extends Error {
 }
 
 export interface VerifyOptions {
-  /** Largest accepted age (either way) of the signed timestamp, in seconds. Default 300. */
+  /**
+   * Largest accepted age (either way) of the signed timestamp, in seconds: a finite number
+   * above 0; default 300. There is no value that turns the replay window off: 0, negative,
+   * NaN or Infinity raise `invalid_options` instead of silently accepting old deliveries.
+   */
   toleranceSec?: number;
-  /** The current time in Unix seconds; defaults to the system clock. */
+  /** The current time in Unix seconds (finite); defaults to the system clock. */
   nowSec?: number;
+}
+
+/** Checks what the receiver supplies (secret, options), so a misconfiguration fails closed with this library's error. */
+function checkSetup(secret: unknown, options: unknown): { toleranceSec: number; nowSec: number } {
+  if (typeof secret !== 'string' || secret.length === 0) {
+    throw new SignatureVerificationError('invalid_secret', 'The webhook secret must be a non-empty string (the whsec_… value shown when the endpoint was created).');
+  }
+  if (options === null || typeof options !== 'object') throw new SignatureVerificationError('invalid_options', 'The options must be an object.');
+  const { toleranceSec = 300, nowSec = Math.floor(Date.now() / 1000) } = options as VerifyOptions;
+  if (typeof toleranceSec !== 'number' || !Number.isFinite(toleranceSec) || toleranceSec <= 0) {
+    throw new SignatureVerificationError('invalid_options', `toleranceSec must be a finite number of seconds above 0, got ${String(toleranceSec)}.`);
+  }
+  if (typeof nowSec !== 'number' || !Number.isFinite(nowSec)) {
+    throw new SignatureVerificationError('invalid_options', `nowSec must be a finite number of Unix seconds, got ${String(nowSec)}.`);
+  }
+  return { toleranceSec, nowSec };
 }
 
 function hmacHex(payload: string, secret: string, timestampSec: number): string {
@@ -33,6 +58,7 @@ function hmacHex(payload: string, secret: string, timestampSec: number): string 
 }
 
 export function signPayload(payload: string, secret: string, timestampSec: number): string {
+  if (typeof secret !== 'string' || secret.length === 0) throw new TypeError('secret must be a non-empty string.');
   if (!Number.isInteger(timestampSec) || timestampSec < 0) throw new RangeError('timestampSec must be a non-negative integer of Unix seconds.');
   return `t=${timestampSec},v1=${hmacHex(payload, secret, timestampSec)}`;
 }
@@ -42,7 +68,8 @@ export function signPayload(payload: string, secret: string, timestampSec: numbe
  * Throws SignatureVerificationError (with a `code`) otherwise, so callers can log why.
  */
 export function verifySignature(payload: string, header: string | null | undefined, secret: string, options: VerifyOptions = {}): boolean {
-  const toleranceSec = options.toleranceSec ?? 300;
+  const { toleranceSec, nowSec } = checkSetup(secret, options);
+  if (typeof payload !== 'string') throw new SignatureVerificationError('invalid_payload', 'The payload must be the raw request body, as a string.');
   if (typeof header !== 'string' || header.length === 0) {
     throw new SignatureVerificationError('malformed_header', `No ${SIGNATURE_HEADER} header.`);
   }
@@ -65,8 +92,7 @@ export function verifySignature(payload: string, header: string | null | undefin
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
   if (!matched) throw new SignatureVerificationError('no_matching_signature', 'No signature matches the payload and secret.');
-  const nowSec = options.nowSec ?? Math.floor(Date.now() / 1000);
-  if (toleranceSec > 0 && Math.abs(nowSec - timestamp) > toleranceSec) {
+  if (Math.abs(nowSec - timestamp) > toleranceSec) {
     throw new SignatureVerificationError('timestamp_out_of_tolerance', 'The signature timestamp is outside the tolerance window.');
   }
   return true;
@@ -91,7 +117,11 @@ export function constructEvent<T = Record<string, unknown>>(
   secret: string,
   options: VerifyOptions = {},
 ): WebhookEvent<T> {
-  const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
+  checkSetup(secret, options);
+  let text: string;
+  if (typeof payload === 'string') text = payload;
+  else if (payload instanceof Uint8Array) text = new TextDecoder().decode(payload);
+  else throw new SignatureVerificationError('invalid_payload', 'The payload must be the raw request body, as a string or bytes.');
   verifySignature(text, header, secret, options);
   let event: unknown;
   try {

@@ -5,7 +5,10 @@
  */
 import type { ClientPaymentIntent, ClientSession, LineItem, ListObject } from '../src/api/wire.js';
 import { invalidRequest, must } from './errors.js';
-import type { Charge, LineItemRecord, PaymentIntent, Price, Session, Store } from './state.js';
+import type { Price } from './state/catalog.js';
+import type { Charge, LineItemRecord, PaymentIntent, Session } from './state/checkout.js';
+import type { Refund } from './state/refunds.js';
+import type { Store } from './state/store.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,19 +18,22 @@ function copy<T>(value: T): T {
 }
 
 /** Which fields each object type can expand; anything else is a 400 naming the `expand` entry. */
-const EXPANDABLE: Record<string, readonly string[]> = {
+const EXPANDABLE = {
   session: ['line_items', 'payment_intent', 'payment_intent.payment_method', 'payment_intent.latest_charge'],
   price: ['product'],
   payment_intent: ['payment_method', 'latest_charge'],
   refund: ['payment_intent', 'charge'],
   none: [],
-};
+} satisfies Record<string, readonly string[]>;
 
-export function checkExpand(kind: keyof typeof EXPANDABLE, expand: readonly string[] | undefined, list = false): Set<string> {
+export type Expandable = keyof typeof EXPANDABLE;
+
+export function checkExpand(kind: Expandable, expand: readonly string[] | undefined, list = false): Set<string> {
   const out = new Set<string>();
+  const expandable: readonly string[] = EXPANDABLE[kind];
   (expand ?? []).forEach((entry, i) => {
     const field = list ? (entry.startsWith('data.') ? entry.slice(5) : undefined) : entry;
-    if (field === undefined || !(EXPANDABLE[kind] ?? []).includes(field)) {
+    if (field === undefined || !expandable.includes(field)) {
       throw invalidRequest(`This property cannot be expanded (${entry}).`, 'parameter_invalid', `expand[${i}]`);
     }
     out.add(field);
@@ -45,14 +51,14 @@ export class Views {
   constructor(private readonly store: Store) {}
 
   price(price: Price, expand = new Set<string>()): Json {
-    const product = expand.has('product') ? this.store.products.get(price.product) : undefined;
+    const product = expand.has('product') ? this.store.catalog.findProduct(price.product) : undefined;
     return { ...price, product: product ? { ...product } : price.product };
   }
 
   paymentIntent(pi: PaymentIntent, expand = new Set<string>()): Json {
     const { session: _session, ...rest } = pi;
-    const pm = expand.has('payment_method') && pi.payment_method ? this.store.paymentMethods.get(pi.payment_method) : undefined;
-    const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.charges.get(pi.latest_charge) : undefined;
+    const pm = expand.has('payment_method') && pi.payment_method ? this.store.checkout.findPaymentMethod(pi.payment_method) : undefined;
+    const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.checkout.findCharge(pi.latest_charge) : undefined;
     return {
       ...copy(rest),
       client_secret: null,
@@ -65,8 +71,19 @@ export class Views {
     return copy(charge) as unknown as Json;
   }
 
+  refund(r: Refund, expand = new Set<string>()): Json {
+    const pi = must(this.store.checkout.findPaymentIntent(r.payment_intent), 'the refund\'s payment intent');
+    const charge = must(this.store.checkout.findCharge(r.charge), 'the refund\'s charge');
+    return {
+      ...r,
+      metadata: { ...r.metadata },
+      payment_intent: expand.has('payment_intent') ? this.paymentIntent(pi) : r.payment_intent,
+      charge: expand.has('charge') ? this.charge(charge) : r.charge,
+    };
+  }
+
   lineItem(li: LineItemRecord): Json {
-    const price = must(this.store.prices.get(li.price), 'the line item\'s price');
+    const price = must(this.store.catalog.findPrice(li.price), 'the line item\'s price');
     return {
       id: li.id,
       object: 'item',
@@ -82,7 +99,7 @@ export class Views {
   }
 
   session(s: Session, base: string, expand = new Set<string>()): Json {
-    const pi = s.payment_intent ? this.store.paymentIntents.get(s.payment_intent) : undefined;
+    const pi = s.payment_intent ? this.store.checkout.findPaymentIntent(s.payment_intent) : undefined;
     const view: Json = {
       id: s.id,
       object: 'checkout.session',
@@ -132,9 +149,9 @@ export class Views {
   }
 
   clientSession(s: Session, base: string): ClientSession {
-    const pi = s.payment_intent ? this.store.paymentIntents.get(s.payment_intent) : undefined;
+    const pi = s.payment_intent ? this.store.checkout.findPaymentIntent(s.payment_intent) : undefined;
     const items: LineItem[] = s.line_items.map((li) => {
-      const price = must(this.store.prices.get(li.price), 'the line item\'s price');
+      const price = must(this.store.catalog.findPrice(li.price), 'the line item\'s price');
       return {
         id: li.id,
         object: 'item',

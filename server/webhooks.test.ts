@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { createManualClock } from './clock.js';
 import { createHarness } from './harness.test.js';
+import { Webhooks, type FetchLike } from './webhooks.js';
 
 interface Delivery {
   url: string;
@@ -180,5 +182,116 @@ void describe('webhooks', () => {
       assert.equal(r.body.error.param, param);
     }
     assert.equal((await h.merchant('GET', '/v1/webhook_endpoints')).body.data.length, 0);
+  });
+
+  void it('a hanging endpoint gets at most 4 deliveries at once; the rest wait in order and go out when it recovers', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    let healthy = false;
+    const firstAttempts: string[] = [];
+    const delivered = new Set<string>();
+    // Like a real fetch: the request stays open until it is answered or aborted.
+    const fetch: FetchLike = (_url, init) => {
+      const id = (JSON.parse(init.body as string) as { id: string }).id;
+      if (!firstAttempts.includes(id)) firstAttempts.push(id);
+      if (healthy) {
+        delivered.add(id);
+        return Promise.resolve(new Response('ok'));
+      }
+      open++;
+      mostOpen = Math.max(mostOpen, open);
+      return new Promise<Response>((_resolve, reject) => {
+        init.signal!.addEventListener('abort', () => {
+          open--;
+          reject(new Error('aborted'));
+        });
+      });
+    };
+    const h = createHarness({ fetch, webhookRetryScheduleMs: [20, 20, 20, 20, 20, 20], webhookTimeoutMs: 40 });
+    await h.merchant('POST', '/v1/webhook_endpoints', { url: 'https://merchant.example/hook', enabled_events: ['checkout.session.expired'] });
+    const emitted: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const s = await h.createSession();
+      await h.merchant('POST', `/v1/checkout/sessions/${s.id}/expire`);
+      emitted.push((await h.merchant('GET', '/v1/events?limit=1')).body.data[0].id);
+    }
+    await until(() => firstAttempts.length >= 12);
+    assert.ok(open <= 4 && mostOpen <= 4, `at most 4 open at once (saw ${mostOpen})`);
+    healthy = true;
+    await until(() => delivered.size === 30, 5000);
+    assert.equal(mostOpen, 4, 'the cap was reached, and never exceeded');
+    assert.deepEqual(firstAttempts, emitted, 'each event was first tried in the order it happened');
+    await h.server.webhooksIdle();
+    const events = (await h.merchant('GET', '/v1/events?limit=100')).body.data;
+    assert.ok(events.every((e: any) => e.pending_webhooks === 0));
+  });
+});
+
+void describe('webhook delivery bounds', () => {
+  const quiet = (warnings: string[]) => ({ info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined });
+
+  void it('an attempt that never settles (even ignoring abort) frees its slot after the timeout', async () => {
+    let calls = 0;
+    const fetch: FetchLike = () => {
+      calls++;
+      return calls <= 2 ? new Promise<Response>(() => undefined) : Promise.resolve(new Response('ok'));
+    };
+    const webhooks = new Webhooks(createManualClock(), fetch, [5], quiet([]), { maxInFlight: 2, maxQueued: 10, timeoutMs: 30 });
+    webhooks.createEndpoint({ url: 'https://merchant.example/hook', enabled_events: ['*'] });
+    for (let i = 0; i < 3; i++) webhooks.emit('checkout.session.expired', { i }, { id: null, idempotency_key: null });
+    await until(() => webhooks.attempts.filter((a) => a.ok).length === 3, 2000);
+    const timedOut = webhooks.attempts.filter((a) => !a.ok);
+    assert.equal(timedOut.length, 2);
+    assert.ok(timedOut.every((a) => /no response within 30 ms/.test(a.error ?? '')), JSON.stringify(timedOut));
+    webhooks.close();
+  });
+
+  void it('beyond the queue bound the oldest waiting delivery is dropped, with a warning and a record', async () => {
+    const warnings: string[] = [];
+    const release: (() => void)[] = [];
+    const seen: number[] = [];
+    const fetch: FetchLike = (_url, init) => {
+      seen.push((JSON.parse(init.body as string) as { data: { object: { i: number } } }).data.object.i);
+      return new Promise<Response>((resolve) => release.push(() => { resolve(new Response('ok')); }));
+    };
+    const webhooks = new Webhooks(createManualClock(), fetch, [5], quiet(warnings), { maxInFlight: 2, maxQueued: 5, timeoutMs: 10_000 });
+    webhooks.createEndpoint({ url: 'https://merchant.example/hook', enabled_events: ['*'] });
+    const events = Array.from({ length: 20 }, (_, i) => webhooks.emit('checkout.session.expired', { i }, { id: null, idempotency_key: null }));
+    await until(() => seen.length === 2);
+    // 2 in flight (events 0, 1), 5 waiting (the newest: 15–19), 13 dropped (2–14).
+    const dropped = webhooks.attempts.filter((a) => /dropped/.test(a.error ?? ''));
+    assert.deepEqual(dropped.map((a) => a.event), events.slice(2, 15).map((e) => e.id));
+    assert.equal(warnings.filter((w) => /dropped/.test(w)).length, 13);
+    assert.ok(events.slice(2, 15).every((e) => e.pending_webhooks === 0));
+    while (seen.length < 7) {
+      release.splice(0).forEach((r) => { r(); });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    release.splice(0).forEach((r) => { r(); });
+    await webhooks.idle();
+    assert.deepEqual(seen, [0, 1, 15, 16, 17, 18, 19]);
+    webhooks.close();
+  });
+
+  void it('webhook URLs may point anywhere unless an allow-list of origins is given', async () => {
+    const open = createHarness();
+    assert.equal((await open.merchant('POST', '/v1/webhook_endpoints', { url: 'http://127.0.0.1:9/hook', enabled_events: ['*'] })).status, 200);
+    const h = createHarness({ webhookUrlAllowList: ['http://localhost:4242', 'https://hooks.example/'] });
+    for (const url of ['http://localhost:4242/hooks', 'https://hooks.example/a/b?c=d']) {
+      assert.equal((await h.merchant('POST', '/v1/webhook_endpoints', { url, enabled_events: ['*'] })).status, 200, url);
+    }
+    for (const url of ['http://localhost:4243/hooks', 'https://localhost:4242/hooks', 'http://localhost.evil.example:4242/', 'https://hooks.example.evil/', 'http://127.0.0.1:4242/']) {
+      const r = await h.merchant('POST', '/v1/webhook_endpoints', { url, enabled_events: ['*'] });
+      assert.equal(r.status, 400, url);
+      assert.equal(r.body.error.code, 'url_not_allowed');
+      assert.equal(r.body.error.param, 'url');
+      assert.match(r.body.error.message, /http:\/\/localhost:4242, https:\/\/hooks\.example/);
+    }
+    assert.equal((await h.merchant('GET', '/v1/webhook_endpoints')).body.data.length, 2);
+    const none = createHarness({ webhookUrlAllowList: [] });
+    assert.equal((await none.merchant('POST', '/v1/webhook_endpoints', { url: 'http://localhost:4242/', enabled_events: ['*'] })).body.error.code, 'url_not_allowed');
+    for (const entry of ['localhost:4242', 'http://localhost:4242/path', 'ftp://x.example', 'http://u:p@x.example']) {
+      assert.throws(() => createHarness({ webhookUrlAllowList: [entry] }), /allow-list entry/, entry);
+    }
   });
 });

@@ -177,7 +177,8 @@ new ResizeObserver(() => {
   post({ type: 'resize', height: now });
 }).observe(document.body);
 
-const originAllowed = allowed.includes('*') || allowed.includes(parentOrigin);
+// The payment server's own pages (the hosted page) may always embed it.
+const originAllowed = allowed.includes('*') || allowed.includes(parentOrigin) || parentOrigin === location.origin;
 if (window.parent !== window && /^https?:\/\/[^/]+$/.test(parentOrigin) && originAllowed && channel) {
   // The frame's own document: the fields are its main content.
   const main = document.createElement('main');

@@ -1,53 +1,27 @@
 /**
- * The in-memory store and the checkout state machine. Every operation here is synchronous:
- * a request's check-and-change happens in one turn of the event loop, so concurrent confirms
- * of one session cannot both see it open.
+ * Checkout sessions and the payments that pay them: the state machine.
  *
  *   session:        open ──► complete (paid)        open ──► expired (stays expired)
  *   payment intent: requires_payment_method ──► (requires_action) ──► succeeded
  *                   └─◄── decline / failed authentication (last_payment_error) ◄──┘
+ *
+ * A confirm makes the session's payment intent (once), a payment method (only brand, last4
+ * and expiry of the card) and, when it succeeds, a charge; a 3-D Secure card leaves a
+ * single-use challenge, answered on the challenge page.
  */
-import type { ApiError, PaymentIntentStatus, UiMode } from '../src/api/wire.js';
-import { checkCard, type CardBehaviour, type CardInput, type CardSummary, type Decline } from './cards.js';
-import type { Clock } from './clock.js';
-import { toUnixSeconds } from './clock.js';
-import { ApiFault, cardError, invalidRequest, missingResource, must, stateConflict } from './errors.js';
-import { newId, randomToken } from './ids.js';
-import { MAX_AMOUNT } from './schemas.js';
-import type { Webhooks } from './webhooks.js';
-
-export interface Product {
-  id: string;
-  object: 'product';
-  active: boolean;
-  name: string;
-  description: string | null;
-  images: string[];
-  metadata: Record<string, string>;
-  created: number;
-  updated: number;
-  livemode: false;
-  type: 'service';
-}
-
-export interface Price {
-  id: string;
-  object: 'price';
-  active: boolean;
-  billing_scheme: 'per_unit';
-  currency: string;
-  unit_amount: number;
-  unit_amount_decimal: string;
-  product: string;
-  lookup_key: string | null;
-  nickname: string | null;
-  metadata: Record<string, string>;
-  recurring: null;
-  tax_behavior: 'unspecified';
-  type: 'one_time';
-  created: number;
-  livemode: false;
-}
+import type { z } from 'zod';
+import type { ApiError, PaymentIntentStatus, UiMode } from '../../src/api/wire.js';
+import { checkCard, type CardBehaviour, type CardInput, type CardSummary, type Decline } from '../cards.js';
+import type { Clock } from '../clock.js';
+import { toUnixSeconds } from '../clock.js';
+import { ApiFault, cardError, invalidRequest, must, stateConflict } from '../errors.js';
+import { newId, randomToken } from '../ids.js';
+import type { sessionCreate } from '../merchant/checkout-sessions.js';
+import { MAX_AMOUNT } from '../schemas.js';
+import type { Webhooks } from '../webhooks.js';
+import type { Catalog, Price, PriceData } from './catalog.js';
+import type { RequestInfo, Snapshotters } from './events.js';
+import { Table } from './table.js';
 
 export interface LineItemRecord {
   id: string;
@@ -139,19 +113,6 @@ export interface Charge {
   livemode: false;
 }
 
-export interface Refund {
-  id: string;
-  object: 'refund';
-  amount: number;
-  currency: string;
-  charge: string;
-  payment_intent: string;
-  reason: string | null;
-  status: 'succeeded';
-  metadata: Record<string, string>;
-  created: number;
-}
-
 export interface Challenge {
   id: string;
   session: string;
@@ -163,31 +124,23 @@ export interface Challenge {
   state: 'pending' | 'used' | 'superseded';
 }
 
-export interface RequestInfo {
-  id: string | null;
-  idempotency_key: string | null;
-}
+export type SessionCreate = z.output<typeof sessionCreate>;
 
-/** Serialisers the store needs to snapshot objects into events (injected to avoid a cycle). */
-export interface Snapshotters {
-  session(s: Session): Record<string, unknown>;
-  paymentIntent(pi: PaymentIntent): Record<string, unknown>;
-  charge(ch: Charge): Record<string, unknown>;
+export interface ConfirmInput {
+  card: CardInput;
+  billing: { name?: string | undefined; email?: string | undefined } | undefined;
+  returnUrl: string;
+  parentOrigin: string;
 }
 
 export type ConfirmOutcome = { kind: 'ok' } | { kind: 'card_error'; fault: ApiFault };
 
-export class Store {
-  readonly products = new Map<string, Product>();
-  readonly prices = new Map<string, Price>();
-  /** Prices made from `price_data`: real objects, but not listed (as at Stripe). */
-  readonly inlinePrices = new Set<string>();
-  readonly sessions = new Map<string, Session>();
-  readonly paymentIntents = new Map<string, PaymentIntent>();
-  readonly paymentMethods = new Map<string, PaymentMethod>();
-  readonly charges = new Map<string, Charge>();
-  readonly refunds = new Map<string, Refund>();
-  readonly challenges = new Map<string, Challenge>();
+export class Checkout {
+  private readonly sessions = new Table<Session>('checkout session');
+  private readonly paymentIntents = new Table<PaymentIntent>('payment_intent');
+  private readonly paymentMethods = new Table<PaymentMethod>('payment_method');
+  private readonly charges = new Table<Charge>('charge');
+  private readonly challenges = new Table<Challenge>('challenge');
   private readonly openSessions = new Set<string>();
   /** The one pending challenge of a payment intent, if any. */
   private readonly pendingChallengeOf = new Map<string, string>();
@@ -195,126 +148,22 @@ export class Store {
   private nextExpiryMs = Infinity;
 
   constructor(
-    readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly webhooks: Webhooks,
     private readonly snap: Snapshotters,
+    private readonly catalog: Catalog,
   ) {}
 
-  nowSec(): number {
+  private nowSec(): number {
     return toUnixSeconds(this.clock.now());
-  }
-
-  // ── products and prices ──────────────────────────────────────────────
-
-  createProduct(input: { name: string; description?: string | undefined; images?: string[] | undefined; metadata?: Record<string, string> | undefined; active?: boolean | undefined }): Product {
-    const now = this.nowSec();
-    const product: Product = {
-      id: newId('prod'),
-      object: 'product',
-      active: input.active ?? true,
-      name: input.name,
-      description: input.description ?? null,
-      images: input.images ?? [],
-      metadata: input.metadata ?? {},
-      created: now,
-      updated: now,
-      livemode: false,
-      type: 'service',
-    };
-    this.products.set(product.id, product);
-    return product;
-  }
-
-  createPrice(
-    input: {
-      currency: string;
-      unit_amount: number;
-      product?: string | undefined;
-      product_data?: { name: string; description?: string | undefined; images?: string[] | undefined; metadata?: Record<string, string> | undefined } | undefined;
-      lookup_key?: string | undefined;
-      transfer_lookup_key?: boolean | undefined;
-      nickname?: string | undefined;
-      metadata?: Record<string, string> | undefined;
-      active?: boolean | undefined;
-    },
-    paramPrefix = '',
-    inline = false,
-  ): Price {
-    const p = (name: string): string => (paramPrefix ? `${paramPrefix}[${name}]` : name);
-    if ((input.product === undefined) === (input.product_data === undefined)) {
-      throw invalidRequest(`Provide exactly one of ${p('product')} or ${p('product_data')}.`, 'parameter_missing', p('product'));
-    }
-    let productId: string;
-    if (input.product !== undefined) {
-      const product = this.products.get(input.product);
-      if (!product) throw missingResource('product', input.product, p('product'));
-      productId = product.id;
-    } else {
-      productId = '';
-    }
-    let holder: Price | undefined;
-    if (input.lookup_key !== undefined) {
-      holder = [...this.prices.values()].find((x) => x.lookup_key === input.lookup_key);
-      if (holder && !input.transfer_lookup_key) {
-        throw invalidRequest(`A price (${holder.id}) already uses the lookup key '${input.lookup_key}'. Pass transfer_lookup_key=true to move it.`, 'lookup_key_exists', p('lookup_key'));
-      }
-    }
-    // All checks passed: only now change state.
-    if (input.product_data) productId = this.createProduct(input.product_data).id;
-    if (holder) holder.lookup_key = null;
-    const price: Price = {
-      id: newId('price'),
-      object: 'price',
-      active: input.active ?? true,
-      billing_scheme: 'per_unit',
-      currency: input.currency,
-      unit_amount: input.unit_amount,
-      unit_amount_decimal: String(input.unit_amount),
-      product: productId,
-      lookup_key: input.lookup_key ?? null,
-      nickname: input.nickname ?? null,
-      metadata: input.metadata ?? {},
-      recurring: null,
-      tax_behavior: 'unspecified',
-      type: 'one_time',
-      created: this.nowSec(),
-      livemode: false,
-    };
-    this.prices.set(price.id, price);
-    if (inline) this.inlinePrices.add(price.id);
-    return price;
   }
 
   // ── sessions ─────────────────────────────────────────────────────────
 
-  createSession(
-    input: {
-      line_items: {
-        price?: string | undefined;
-        price_data?: { currency: string; unit_amount: number; product?: string | undefined; product_data?: { name: string; description?: string | undefined; images?: string[] | undefined; metadata?: Record<string, string> | undefined } | undefined } | undefined;
-        quantity: number;
-      }[];
-      ui_mode?: UiMode | undefined;
-      success_url?: string | undefined;
-      cancel_url?: string | undefined;
-      return_url?: string | undefined;
-      customer_email?: string | undefined;
-      client_reference_id?: string | undefined;
-      metadata?: Record<string, string> | undefined;
-      shipping_address_collection?: { allowed_countries: string[] } | undefined;
-      expires_at?: number | undefined;
-    },
-  ): Session {
+  /** The schema guarantees the URLs that `ui_mode` needs and one of price/price_data per item. */
+  createSession(input: SessionCreate): Session {
     const uiMode = input.ui_mode ?? 'hosted';
     const now = this.nowSec();
-    if (uiMode === 'hosted') {
-      if (input.success_url === undefined) throw invalidRequest('Missing required param: success_url (required when ui_mode is hosted).', 'parameter_missing', 'success_url');
-      if (input.return_url !== undefined) throw invalidRequest('return_url can only be used with ui_mode=embedded; use success_url and cancel_url.', 'parameter_invalid', 'return_url');
-    } else {
-      if (input.return_url === undefined) throw invalidRequest('Missing required param: return_url (required when ui_mode is embedded).', 'parameter_missing', 'return_url');
-      if (input.success_url !== undefined) throw invalidRequest('success_url cannot be used with ui_mode=embedded; use return_url.', 'parameter_invalid', 'success_url');
-      if (input.cancel_url !== undefined) throw invalidRequest('cancel_url cannot be used with ui_mode=embedded.', 'parameter_invalid', 'cancel_url');
-    }
     if (input.shipping_address_collection) {
       const names = new Intl.DisplayNames(['en'], { type: 'region' });
       input.shipping_address_collection.allowed_countries.forEach((code, i) => {
@@ -336,30 +185,18 @@ export class Store {
       expiresAt = input.expires_at;
     }
     // Resolve every line item before creating anything, so a bad item leaves no trace.
-    type Resolved = { price?: Price; data?: (typeof input.line_items)[number]['price_data']; quantity: number; unitAmount: number; currency: string; name: string };
+    type Resolved = { price?: Price; data?: PriceData; quantity: number; unitAmount: number; currency: string; name: string };
     const resolved: Resolved[] = input.line_items.map((item, i) => {
       const prefix = `line_items[${i}]`;
-      if ((item.price === undefined) === (item.price_data === undefined)) {
-        throw invalidRequest(`Provide exactly one of ${prefix}[price] or ${prefix}[price_data].`, 'parameter_missing', `${prefix}[price]`);
-      }
       if (item.price !== undefined) {
-        const price = this.prices.get(item.price);
-        if (!price) throw missingResource('price', item.price, `${prefix}[price]`);
+        const price = this.catalog.getPrice(item.price, `${prefix}[price]`);
         if (!price.active) throw invalidRequest(`The price ${price.id} is not active.`, 'price_inactive', `${prefix}[price]`);
-        const product = this.products.get(price.product);
+        const product = this.catalog.findProduct(price.product);
         if (product && !product.active) throw invalidRequest(`The product ${product.id} of price ${price.id} is not active.`, 'product_inactive', `${prefix}[price]`);
         return { price, quantity: item.quantity, unitAmount: price.unit_amount, currency: price.currency, name: product?.name ?? '' };
       }
       const data = must(item.price_data, 'price_data');
-      if ((data.product === undefined) === (data.product_data === undefined)) {
-        throw invalidRequest(`Provide exactly one of ${prefix}[price_data][product] or ${prefix}[price_data][product_data].`, 'parameter_missing', `${prefix}[price_data][product_data]`);
-      }
-      let name = data.product_data?.name ?? '';
-      if (data.product !== undefined) {
-        const product = this.products.get(data.product);
-        if (!product) throw missingResource('product', data.product, `${prefix}[price_data][product]`);
-        name = product.name;
-      }
+      const name = data.product === undefined ? (data.product_data?.name ?? '') : this.catalog.getProduct(data.product, `${prefix}[price_data][product]`).name;
       return { data, quantity: item.quantity, unitAmount: data.unit_amount, currency: data.currency, name };
     });
     const currency = must(resolved[0], 'the first line item').currency;
@@ -372,13 +209,13 @@ export class Store {
     if (total > MAX_AMOUNT) throw invalidRequest(`The total amount must be at most ${MAX_AMOUNT} (in the currency's minor unit).`, 'amount_too_large', 'line_items');
     if (total < 1) throw invalidRequest('The total amount must be greater than zero.', 'amount_too_small', 'line_items');
 
-    const lineItems: LineItemRecord[] = resolved.map((r, i) => {
-      const price = r.price ?? this.createPrice({ currency: r.currency, unit_amount: r.unitAmount, product: r.data?.product, product_data: r.data?.product_data }, `line_items[${i}][price_data]`, true);
+    const lineItems: LineItemRecord[] = resolved.map((r) => {
+      const price = r.price ?? this.catalog.createInlinePrice(must(r.data, 'price_data'));
       const amount = r.unitAmount * r.quantity;
       return { id: newId('li'), price: price.id, description: r.name, quantity: r.quantity, currency, amount_subtotal: amount, amount_total: amount };
     });
     const id = newId('cs');
-    const session: Session = {
+    const session = this.sessions.insert({
       id,
       client_secret: `${id}_secret_${randomToken(32)}`,
       created: now,
@@ -400,11 +237,22 @@ export class Store {
       shipping_address_collection: input.shipping_address_collection ?? null,
       payment_intent: null,
       customer_details: null,
-    };
-    this.sessions.set(id, session);
+    });
     this.openSessions.add(id);
     this.nextExpiryMs = Math.min(this.nextExpiryMs, expiresAt * 1000);
     return session;
+  }
+
+  getSession(id: string, param?: string): Session {
+    return this.sessions.get(id, param);
+  }
+
+  findSession(id: string): Session | undefined {
+    return this.sessions.find(id);
+  }
+
+  listSessions(): Session[] {
+    return this.sessions.newestFirst();
   }
 
   /** Expires sessions whose time has come; called at the start of every request. */
@@ -414,7 +262,7 @@ export class Store {
     if (now < this.nextExpiryMs) return;
     let next = Infinity;
     for (const id of this.openSessions) {
-      const session = this.sessions.get(id);
+      const session = this.sessions.find(id);
       if (!session) continue;
       if (session.expires_at * 1000 <= now) this.expireSession(session, request);
       else next = Math.min(next, session.expires_at * 1000);
@@ -431,7 +279,7 @@ export class Store {
     }
     session.status = 'expired';
     this.openSessions.delete(session.id);
-    const pi = session.payment_intent ? this.paymentIntents.get(session.payment_intent) : undefined;
+    const pi = session.payment_intent ? this.paymentIntents.find(session.payment_intent) : undefined;
     if (pi && pi.status !== 'succeeded' && pi.status !== 'canceled') {
       pi.status = 'canceled';
       pi.canceled_at = this.nowSec();
@@ -440,12 +288,6 @@ export class Store {
       this.supersedeChallenges(pi.id);
     }
     this.webhooks.emit('checkout.session.expired', this.snap.session(session), request);
-  }
-
-  getSession(id: string, param = 'id'): Session {
-    const session = this.sessions.get(id);
-    if (!session) throw missingResource('checkout session', id, param);
-    return session;
   }
 
   /** The refusal for a confirm (or challenge) on a session that is no longer open. */
@@ -458,6 +300,32 @@ export class Store {
     }
   }
 
+  // ── payment intents, payment methods, charges ────────────────────────
+
+  getPaymentIntent(id: string, param?: string): PaymentIntent {
+    return this.paymentIntents.get(id, param);
+  }
+
+  findPaymentIntent(id: string): PaymentIntent | undefined {
+    return this.paymentIntents.find(id);
+  }
+
+  listPaymentIntents(): PaymentIntent[] {
+    return this.paymentIntents.newestFirst();
+  }
+
+  findPaymentMethod(id: string): PaymentMethod | undefined {
+    return this.paymentMethods.find(id);
+  }
+
+  getCharge(id: string, param?: string): Charge {
+    return this.charges.get(id, param);
+  }
+
+  findCharge(id: string): Charge | undefined {
+    return this.charges.find(id);
+  }
+
   // ── confirm and 3-D Secure ───────────────────────────────────────────
 
   /**
@@ -465,20 +333,15 @@ export class Store {
    * leaves the intent at requires_payment_method with last_payment_error; a challenge leaves it
    * at requires_action with a fresh single-use challenge.
    */
-  confirm(
-    session: Session,
-    input: { card: CardInput; billing: { name?: string | undefined; email?: string | undefined } | undefined; returnUrl: string; parentOrigin: string },
-    base: string,
-    request: RequestInfo,
-  ): ConfirmOutcome {
+  confirm(session: Session, input: ConfirmInput, base: string, request: RequestInfo): ConfirmOutcome {
     this.assertOpen(session);
     const check = checkCard(input.card, new Date(this.clock.now()));
     if (!check.ok) return { kind: 'card_error', fault: check.fault };
 
-    let pi = session.payment_intent ? this.paymentIntents.get(session.payment_intent) : undefined;
+    let pi = session.payment_intent ? this.paymentIntents.find(session.payment_intent) : undefined;
     if (pi && pi.status === 'succeeded') throw stateConflict('This payment has already succeeded.', 'payment_intent_unexpected_state');
     if (!pi) {
-      pi = {
+      pi = this.paymentIntents.insert({
         id: newId('pi'),
         object: 'payment_intent',
         amount: session.amount_total,
@@ -497,13 +360,12 @@ export class Store {
         description: null,
         livemode: false,
         session: session.id,
-      };
-      this.paymentIntents.set(pi.id, pi);
+      });
       session.payment_intent = pi.id;
     }
     // A new confirm abandons an unfinished challenge (the shopper closed it and retried).
     this.supersedeChallenges(pi.id);
-    const pm: PaymentMethod = {
+    const pm = this.paymentMethods.insert({
       id: newId('pm'),
       object: 'payment_method',
       type: 'card',
@@ -511,8 +373,7 @@ export class Store {
       billing_details: { name: input.billing?.name ?? null, email: input.billing?.email ?? null, address: null, phone: null },
       created: this.nowSec(),
       livemode: false,
-    };
-    this.paymentMethods.set(pm.id, pm);
+    });
     pi.payment_method = pm.id;
     pi.last_payment_error = null;
     pi.next_action = null;
@@ -525,7 +386,7 @@ export class Store {
       return { kind: 'ok' };
     }
     if (behaviour.kind === 'decline') return { kind: 'card_error', fault: this.decline(pi, behaviour, request) };
-    const challenge: Challenge = {
+    const challenge = this.challenges.insert({
       id: `3ds_${randomToken(40)}`,
       session: session.id,
       payment_intent: pi.id,
@@ -533,8 +394,7 @@ export class Store {
       parent_origin: urls.parentOrigin,
       afterChallenge: behaviour.afterChallenge,
       state: 'pending',
-    };
-    this.challenges.set(challenge.id, challenge);
+    });
     this.pendingChallengeOf.set(pi.id, challenge.id);
     pi.status = 'requires_action';
     pi.next_action = { type: 'redirect_to_url', redirect_to_url: { url: `${base}/3ds/challenge/${challenge.id}`, return_url: urls.returnUrl } };
@@ -542,7 +402,7 @@ export class Store {
   }
 
   private succeed(session: Session, pi: PaymentIntent, pm: PaymentMethod, request: RequestInfo): void {
-    const charge: Charge = {
+    const charge = this.charges.insert({
       id: newId('ch'),
       object: 'charge',
       amount: pi.amount,
@@ -559,8 +419,7 @@ export class Store {
       billing_details: pm.billing_details,
       created: this.nowSec(),
       livemode: false,
-    };
-    this.charges.set(charge.id, charge);
+    });
     pi.status = 'succeeded';
     pi.amount_received = pi.amount;
     pi.latest_charge = charge.id;
@@ -585,7 +444,7 @@ export class Store {
 
   private supersedeChallenges(paymentIntentId: string): void {
     const id = this.pendingChallengeOf.get(paymentIntentId);
-    const ch = id === undefined ? undefined : this.challenges.get(id);
+    const ch = id === undefined ? undefined : this.challenges.find(id);
     if (ch?.state === 'pending') ch.state = 'superseded';
     this.pendingChallengeOf.delete(paymentIntentId);
   }
@@ -596,11 +455,11 @@ export class Store {
    */
   completeChallenge(id: string, outcome: 'complete' | 'fail', request: RequestInfo): { challenge: Challenge; status: 'succeeded' | 'failed' } {
     const challenge = this.pendingChallenge(id);
-    const session = this.getSession(challenge.session);
-    const pi = must(this.paymentIntents.get(challenge.payment_intent), 'the challenge\'s payment intent');
+    const session = this.sessions.get(challenge.session);
+    const pi = must(this.paymentIntents.find(challenge.payment_intent), 'the challenge\'s payment intent');
     challenge.state = 'used';
     this.pendingChallengeOf.delete(pi.id);
-    const pm = must(this.paymentMethods.get(pi.payment_method ?? ''), 'the payment method');
+    const pm = must(this.paymentMethods.find(pi.payment_method ?? ''), 'the payment method');
     if (outcome === 'fail') {
       pi.status = 'requires_payment_method';
       pi.next_action = null;
@@ -621,61 +480,18 @@ export class Store {
   }
 
   /** A challenge that can still be answered, or a precise fault. */
+  /** A challenge in any state, or undefined. */
+  findChallenge(id: string): Challenge | undefined {
+    return this.challenges.find(id);
+  }
+
   pendingChallenge(id: string): Challenge {
-    const challenge = this.challenges.get(id);
+    const challenge = this.challenges.find(id);
     if (!challenge) throw new ApiFault(404, { type: 'invalid_request_error', code: 'resource_missing', message: 'This authentication request does not exist.' });
     if (challenge.state === 'used') throw new ApiFault(410, { type: 'invalid_request_error', code: 'challenge_already_used', message: 'This authentication has already been completed. Return to the merchant to see the result.' });
-    const session = this.getSession(challenge.session);
+    const session = this.sessions.get(challenge.session);
     if (session.status === 'expired') throw new ApiFault(410, { type: 'invalid_request_error', code: 'session_expired', message: 'This checkout has expired, so the authentication can no longer be completed.' });
     if (challenge.state === 'superseded') throw new ApiFault(409, { type: 'invalid_request_error', code: 'challenge_superseded', message: 'This authentication was replaced by a newer payment attempt.' });
     return challenge;
-  }
-
-  // ── refunds ──────────────────────────────────────────────────────────
-
-  createRefund(
-    input: { payment_intent?: string | undefined; charge?: string | undefined; amount?: number | undefined; reason?: string | undefined; metadata?: Record<string, string> | undefined },
-    request: RequestInfo,
-  ): Refund {
-    if ((input.payment_intent === undefined) === (input.charge === undefined)) {
-      throw invalidRequest('Provide exactly one of payment_intent or charge.', 'parameter_missing', 'payment_intent');
-    }
-    let pi: PaymentIntent | undefined;
-    if (input.payment_intent !== undefined) {
-      pi = this.paymentIntents.get(input.payment_intent);
-      if (!pi) throw missingResource('payment_intent', input.payment_intent, 'payment_intent');
-    } else {
-      const chargeId = input.charge ?? '';
-      const ch = this.charges.get(chargeId);
-      if (!ch) throw missingResource('charge', chargeId, 'charge');
-      pi = must(this.paymentIntents.get(ch.payment_intent), 'the charge\'s payment intent');
-    }
-    if (pi.status !== 'succeeded' || !pi.latest_charge) {
-      throw stateConflict(`Only a succeeded payment can be refunded; ${pi.id} is ${pi.status}.`, 'payment_intent_unexpected_state', input.payment_intent !== undefined ? 'payment_intent' : 'charge');
-    }
-    const charge = must(this.charges.get(pi.latest_charge), 'the latest charge');
-    const remaining = charge.amount - charge.amount_refunded;
-    if (remaining <= 0) throw invalidRequest(`Charge ${charge.id} has already been refunded in full.`, 'charge_already_refunded');
-    const amount = input.amount ?? remaining;
-    if (amount > remaining) {
-      throw invalidRequest(`Refund amount (${amount}) is greater than the unrefunded amount on the charge (${remaining}).`, 'amount_too_large', 'amount');
-    }
-    charge.amount_refunded += amount;
-    charge.refunded = charge.amount_refunded === charge.amount;
-    const refund: Refund = {
-      id: newId('re'),
-      object: 'refund',
-      amount,
-      currency: charge.currency,
-      charge: charge.id,
-      payment_intent: pi.id,
-      reason: input.reason ?? null,
-      status: 'succeeded',
-      metadata: input.metadata ?? {},
-      created: this.nowSec(),
-    };
-    this.refunds.set(refund.id, refund);
-    this.webhooks.emit('charge.refunded', this.snap.charge(charge), request);
-    return refund;
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * Idempotency-Key: the same key and parameters replay the stored status and body byte for byte
+ * (errors included); other parameters under the same key are refused. Keys are kept 24 hours,
+ * scoped per API key and per caller-chosen scope.
+ */
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { ApiFault, idempotencyError, invalidRequest } from '../errors.js';
+import type { Params } from '../params.js';
+import type { Ctx } from './context.js';
+import { jsonText } from './responses.js';
+
+const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+interface StoredResponse {
+  fingerprint: string;
+  status: number;
+  body: string;
+  at: number;
+}
+
+/** What a mutating route answers: a status and a JSON body. */
+export interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+/** Stable JSON (sorted keys) so that the same parameters in another order are the same body. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Params)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export class Idempotency {
+  private readonly stored = new Map<string, StoredResponse>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * Runs a mutating route once per Idempotency-Key. `run` must be synchronous, so that check,
+   * run and record happen in one turn; a request fault it throws is an outcome like any other.
+   */
+  respond(c: Ctx, scope: string, params: Params, run: () => Outcome): Response {
+    const key = c.req.header('idempotency-key');
+    const execute = (): { status: number; body: string } => {
+      try {
+        const r = run();
+        return { status: r.status, body: JSON.stringify(r.body) };
+      } catch (err) {
+        if (err instanceof ApiFault) return { status: err.status, body: JSON.stringify({ error: err.error }) };
+        throw err;
+      }
+    };
+    if (key === undefined) {
+      const r = execute();
+      return jsonText(r.status, r.body);
+    }
+    if (key.length === 0 || key.length > 255) throw invalidRequest('The Idempotency-Key header must be 1 to 255 characters.', 'idempotency_key_invalid', 'Idempotency-Key');
+    const now = this.clock.now();
+    for (const [k, v] of this.stored) {
+      if (now - v.at < IDEMPOTENCY_TTL_MS) break;
+      this.stored.delete(k);
+    }
+    const slot = `${c.var.auth.key}\u0000${scope}\u0000${key}`;
+    // Only a hash is kept: confirm parameters hold the card number and CVC, which are never stored.
+    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path} ${canonical(params)}`).digest('hex');
+    const stored = this.stored.get(slot);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        throw idempotencyError(`Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
+      }
+      return jsonText(stored.status, stored.body, { 'idempotent-replayed': 'true' });
+    }
+    const r = execute();
+    this.stored.set(slot, { fingerprint, status: r.status, body: r.body, at: now });
+    return jsonText(r.status, r.body);
+  }
+}

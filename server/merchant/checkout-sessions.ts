@@ -1,0 +1,98 @@
+/**
+ * `/v1/checkout/sessions`, the merchant's side: create, list, retrieve (the merchant view; the
+ * browser's read of the same path is browser/checkout-sessions.ts), line items, expire.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Deps, Env } from '../http/context.js';
+import { idOf, listBase, listParams, resource } from '../http/resources.js';
+import { exactlyOne, withRules } from '../rules.js';
+import { email, expand, httpUrl, httpUrlTemplate, intIn, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
+import type { LineItemRecord, Session } from '../state/checkout.js';
+import { priceData } from './prices.js';
+
+const lineItem = z.strictObject({
+  price: z.string().optional(),
+  price_data: priceData.optional(),
+  quantity: intIn(1, 999_999),
+});
+
+export const sessionCreate = withRules(
+  z.strictObject({
+    mode: z.enum(['payment'], { error: "must be 'payment' (subscription and setup modes are not supported)" }),
+    line_items: z.array(lineItem).min(1, { error: 'must contain at least one line item' }).max(100, { error: 'can contain at most 100 line items' }),
+    ui_mode: z.enum(['hosted', 'embedded'], { error: "must be 'hosted' or 'embedded'" }).optional(),
+    success_url: httpUrlTemplate.optional(),
+    cancel_url: httpUrl
+      .refine((value) => !value.includes(SESSION_ID_PLACEHOLDER), { error: `is used as given: ${SESSION_ID_PLACEHOLDER} is filled in only in success_url and return_url` })
+      .optional(),
+    return_url: httpUrlTemplate.optional(),
+    customer_email: email.optional(),
+    client_reference_id: text(200).optional(),
+    metadata: metadata.optional(),
+    shipping_address_collection: z
+      .strictObject({
+        allowed_countries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'must be ISO 3166-1 alpha-2 country codes in upper case' })).min(1).max(250),
+      })
+      .optional(),
+    expires_at: intIn(0, 2 ** 40).optional(),
+    payment_method_types: z.array(z.literal('card', { error: "only 'card' is supported" })).min(1).optional(),
+    expand: expand.optional(),
+  }),
+  (session, refuse) => {
+    if ((session.ui_mode ?? 'hosted') === 'hosted') {
+      if (session.success_url === undefined) refuse(['success_url'], 'parameter_missing', 'Missing required param: success_url (required when ui_mode is hosted).');
+      if (session.return_url !== undefined) refuse(['return_url'], 'parameter_invalid', 'return_url can only be used with ui_mode=embedded; use success_url and cancel_url.');
+    } else {
+      if (session.return_url === undefined) refuse(['return_url'], 'parameter_missing', 'Missing required param: return_url (required when ui_mode is embedded).');
+      if (session.success_url !== undefined) refuse(['success_url'], 'parameter_invalid', 'success_url cannot be used with ui_mode=embedded; use return_url.');
+      if (session.cancel_url !== undefined) refuse(['cancel_url'], 'parameter_invalid', 'cancel_url cannot be used with ui_mode=embedded.');
+    }
+  },
+  (session, refuse) => {
+    session.line_items.forEach((item, i) => {
+      exactlyOne(refuse, item, ['line_items', i], 'price', 'price_data');
+      if (item.price === undefined && item.price_data !== undefined) exactlyOne(refuse, item.price_data, ['line_items', i, 'price_data'], 'product', 'product_data', 'product_data');
+    });
+  },
+);
+
+const sessionList = z.strictObject({
+  ...listBase,
+  status: z.enum(['open', 'complete', 'expired']).optional(),
+  payment_intent: z.string().optional(),
+  client_reference_id: z.string().optional(),
+});
+const expireParams = z.strictObject({ expand: expand.optional() });
+
+export function checkoutSessions(deps: Deps): Hono<Env> {
+  const { checkout } = deps.store;
+  const session = resource<Session>(deps, { noun: 'checkout session', expandable: 'session', view: (s, expand, c) => deps.views.session(s, c.var.base, expand) });
+  const lineItem = resource<LineItemRecord>(deps, { noun: 'line item', expandable: 'none', view: (li) => deps.views.lineItem(li) });
+  return new Hono<Env>()
+    .post('/', session.post(sessionCreate, (input) => checkout.createSession(input)))
+    .get(
+      '/',
+      session.list(sessionList, (q) =>
+        checkout
+          .listSessions()
+          .filter(
+            (s) =>
+              (q.status === undefined || s.status === q.status) &&
+              (q.payment_intent === undefined || s.payment_intent === q.payment_intent) &&
+              (q.client_reference_id === undefined || s.client_reference_id === q.client_reference_id),
+          ),
+      ),
+    )
+    .get('/:id', session.retrieve((id) => checkout.getSession(id)))
+    .get('/:id/line_items', lineItem.list(listParams, (_q, c) => checkout.getSession(idOf(c)).line_items))
+    .post(
+      '/:id/expire',
+      session.post(expireParams, (_input, c) => {
+        const s = checkout.getSession(idOf(c));
+        checkout.sweepExpired(c.var.requestInfo);
+        checkout.expireSession(s, c.var.requestInfo);
+        return s;
+      }),
+    );
+}

@@ -1,0 +1,35 @@
+/** `/assets/…`: the pages' scripts and styles, the built kit and its source map; `/favicon.ico`. */
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import type { Deps, Env } from '../http/context.js';
+import { HOSTED_PAGE_JS, PAGES_CSS, THREE_DS_RESULT_JS } from '../pages.js';
+
+const asset = (body: string, type: string): Response =>
+  new Response(body, { headers: { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' } });
+
+/** A file of the build (the kit, its source map), or null when it has not been built. */
+export async function readBuilt(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+export function assets({ kitScriptPath }: Deps): Hono<Env> {
+  return new Hono<Env>()
+    .get('/assets/hosted-page.js', () => asset(HOSTED_PAGE_JS, 'text/javascript'))
+    .get('/assets/3ds-result.js', () => asset(THREE_DS_RESULT_JS, 'text/javascript'))
+    .get('/assets/checkout-pages.css', () => asset(PAGES_CSS, 'text/css'))
+    .get('/assets/checkout-elements.min.js', async () => {
+      const kit = await readBuilt(kitScriptPath);
+      if (kit === null) return new Response('// checkout-elements.min.js is not built: run npm run build\n', { status: 404, headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+      return asset(kit, 'text/javascript');
+    })
+    .get('/assets/checkout-elements.min.js.map', async () => {
+      const map = await readBuilt(`${kitScriptPath}.map`);
+      return map === null ? new Response(null, { status: 404 }) : asset(map, 'application/json');
+    })
+    // Browsers ask for it on every page; an empty answer keeps consoles clean.
+    .get('/favicon.ico', () => new Response(null, { status: 204, headers: { 'cache-control': 'max-age=86400' } }));
+}

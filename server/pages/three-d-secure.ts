@@ -1,0 +1,62 @@
+/**
+ * `/3ds/challenge/:id`: the test bank's 3-D Secure page (reached only through a payment
+ * intent's `next_action`) and the shopper's answer. Faults are pages too, never JSON.
+ */
+import { Hono } from 'hono';
+import { RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../../src/api/wire.js';
+import { ApiFault, invalidRequest, must } from '../errors.js';
+import type { Ctx, Deps, Env } from '../http/context.js';
+import { challengePage, challengeResultPage, messagePage } from '../pages.js';
+import { readBodyParams } from '../params.js';
+import { html } from './headers.js';
+
+/** Appends the return parameters, keeping the URL's own query and fragment exactly. */
+export function withReturnParams(url: string, sessionId: string, status: 'succeeded' | 'failed'): string {
+  const u = new URL(url);
+  const extra = new URLSearchParams({ [RETURN_PARAM_SESSION]: sessionId, [RETURN_PARAM_STATUS]: status }).toString();
+  u.search = u.search.length > 1 ? `${u.search}&${extra}` : `?${extra}`;
+  return u.href;
+}
+
+/** A request fault as a page; anything else is a bug, for the app's error handler. */
+function faultPage(c: Ctx, err: unknown): Response {
+  if (!(err instanceof ApiFault)) throw err;
+  const title = err.status === 404 ? 'Authentication not found' : 'Authentication unavailable';
+  return html(err.status, messagePage(c.var.base, title, err.error.message));
+}
+
+export function threeDSecurePages({ store }: Deps): Hono<Env> {
+  const { checkout } = store;
+  return new Hono<Env>()
+    .get('/:id', (c) => {
+      try {
+        const challenge = checkout.pendingChallenge(c.req.param('id'));
+        const pi = must(checkout.findPaymentIntent(challenge.payment_intent), 'the challenge\'s payment intent');
+        return html(200, challengePage(c.var.base, challenge.id, pi.amount, pi.currency));
+      } catch (err) {
+        return faultPage(c, err);
+      }
+    })
+    .post('/:id', async (c) => {
+      let outcome: unknown;
+      try {
+        outcome = (await readBodyParams(c.req.raw)).outcome;
+      } catch (err) {
+        return faultPage(c, err);
+      }
+      try {
+        if (outcome !== 'complete' && outcome !== 'fail') {
+          throw invalidRequest("Choose 'Complete authentication' or 'Fail authentication'.", 'parameter_invalid', 'outcome');
+        }
+        checkout.sweepExpired(c.var.requestInfo);
+        const { challenge, status } = checkout.completeChallenge(c.req.param('id'), outcome, c.var.requestInfo);
+        const returnUrl = withReturnParams(challenge.return_url, challenge.session, status);
+        return html(
+          200,
+          challengeResultPage({ base: c.var.base, status, sessionId: challenge.session, paymentIntentId: challenge.payment_intent, returnUrl, targetOrigin: challenge.parent_origin }),
+        );
+      } catch (err) {
+        return faultPage(c, err);
+      }
+    });
+}
