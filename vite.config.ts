@@ -14,15 +14,18 @@ const entry = 'src/index.ts';
 /**
  * A JS minifier leaves the text inside template literals alone: the indentation of every
  * `html` template and all of the CSS (spaces, newlines, full colours) would ship as written.
- * minify-literals (Lightning CSS for `css`, html-minifier-next for `html`) rewrites only the
- * literal parts, never the `${…}` expressions, so bindings and text stay as they are.
+ * minify-literals (clean-css for `css`, html-minifier-terser for `html`; its 1.x line, whose
+ * tools support Node 20, where 2.x needs Node 22) rewrites only the literal parts, never the
+ * `${…}` expressions, so bindings and text stay as they are.
  */
 function minifyTemplates(): Plugin {
   return {
     name: 'checkout:minify-templates',
     async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
-      return minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true } });
+      const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { conservativeCollapse: true } });
+      // Its map types `version` as string | number; the JSON text is what Vite takes as is.
+      return result && { code: result.code, map: result.map?.toString() };
     },
   };
 }
