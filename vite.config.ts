@@ -30,10 +30,41 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/**
+ * Lit's browser build touches the DOM as it loads: ReactiveElement `extends HTMLElement`, and
+ * lit-html keeps `document` and makes a TreeWalker from it. This file also loads where there
+ * is no DOM (Node, server rendering, a worker), where it must throw nothing and define nothing
+ * (the kit's own `customElements.define` calls are guarded in src/). So, in this one file, the
+ * two places read the globals through `globalThis`, with an inert stand-in when absent — the
+ * same thing Lit's own Node build does, without its DOM shim (bytes, and a global registry).
+ * A Lit release that changes either line fails the build here, rather than the import later.
+ */
+function loadsWithoutDom(): Plugin {
+  const patches: [file: RegExp, from: string, to: string][] = [
+    [/\/@lit\/reactive-element\/reactive-element\.js$/, 'extends HTMLElement{', 'extends(globalThis.HTMLElement??Object){'],
+    [/\/lit-html\/lit-html\.js$/, '=document,', '=globalThis.document,'],
+    [/\/lit-html\/lit-html\.js$/, '.createTreeWalker(', '?.createTreeWalker('],
+  ];
+  return {
+    name: 'checkout:loads-without-dom',
+    transform(code, id) {
+      const mine = patches.filter(([file]) => file.test(id));
+      if (mine.length === 0) return null;
+      for (const [, from, to] of mine) {
+        if (code.split(from).length !== 2) throw new Error(`loads-without-dom: expected one '${from}' in ${id}; Lit changed, update the patch.`);
+        code = code.replace(from, to);
+      }
+      // `map: null`: the code keeps its lines (only the rest of one line shifts), so the
+      // source map of the Lit file stays as it was.
+      return { code, map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) =>
   mode === 'standalone'
     ? {
-        plugins: [minifyTemplates()],
+        plugins: [minifyTemplates(), loadsWithoutDom()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,

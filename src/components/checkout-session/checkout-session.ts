@@ -373,7 +373,8 @@ export class CheckoutSessionElement extends LitElement {
   }
 }
 
-customElements.define('checkout-session', CheckoutSessionElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('checkout-session', CheckoutSessionElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -93,7 +93,8 @@ export class CheckoutSummaryElement extends LitElement {
   }
 }
 
-customElements.define('checkout-summary', CheckoutSummaryElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('checkout-summary', CheckoutSummaryElement);
 
 declare global {
   interface HTMLElementTagNameMap {

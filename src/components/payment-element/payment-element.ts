@@ -364,7 +364,8 @@ export class PaymentElement extends LitElement {
   }
 }
 
-customElements.define('payment-element', PaymentElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('payment-element', PaymentElement);
 
 declare global {
   interface HTMLElementTagNameMap {
