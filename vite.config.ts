@@ -1,13 +1,14 @@
 /**
- * Library build of the kit (`npm run build` runs it twice through scripts/build.mjs):
+ * The package's builds (`npm run build` runs each through scripts/build.mjs):
  * - `esm`: ES modules for bundler users, one file per source module, lit and @lit/context external.
  * - `standalone`: one minified self-contained file for a plain `<script type="module">`.
- * Both minify the kit's Lit `html` and `css` templates first (see `minifyTemplates`).
+ * - `node`: the mock server, webhook verifier and bin, their dependencies bundled in (dist/node).
+ * The two browser builds minify the kit's Lit `html` and `css` templates first (see `minifyTemplates`).
  * The demo playground has its own config in demo/vite.config.ts.
  */
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
 const entry = 'src/index.ts';
 
@@ -61,42 +62,65 @@ function loadsWithoutDom(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) =>
-  mode === 'standalone'
-    ? {
-        plugins: [minifyTemplates(), loadsWithoutDom()],
-        build: {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: true,
-          lib: { entry, formats: ['es'], fileName: () => 'checkout-elements.min.js' },
-          // Vite keeps whitespace in library ES output (for bundlers' /* @__PURE__ */ hints);
-          // this file is the end of the line, so minify it fully. `_name` members are the kit's
-          // private ones (TypeScript `private`; Lit's own internals are `_$…`, already short): in
-          // this one closed file they can be renamed, as Lit's own build does with its privates.
-          // The minifier never picks a name that appears as a property anywhere in the file.
-          rolldownOptions: {
-            output: {
-              minify: { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } },
-            },
-          },
-        },
-      }
-    : {
-        plugins: [minifyTemplates()],
-        build: {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: false,
-          sourcemap: true,
-          lib: { entry, formats: ['es'] },
-          rolldownOptions: {
-            external: [/^lit(\/|$)/, /^@lit\/context(\/|$)/],
-            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'standalone') {
+    return {
+      plugins: [minifyTemplates(), loadsWithoutDom()],
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry, formats: ['es'], fileName: () => 'checkout-elements.min.js' },
+        // Vite keeps whitespace in library ES output (for bundlers' /* @__PURE__ */ hints);
+        // this file is the end of the line, so minify it fully. `_name` members are the kit's
+        // private ones (TypeScript `private`; Lit's own internals are `_$…`, already short): in
+        // this one closed file they can be renamed, as Lit's own build does with its privates.
+        // The minifier never picks a name that appears as a property anywhere in the file.
+        rolldownOptions: {
+          output: {
+            minify: { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } },
           },
         },
       },
-);
+    };
+  }
+  if (mode === 'node') {
+    // The package's Node side — the mock server, the webhook verifier, the
+    // `checkout-mock-server` bin — with hono, zod and @hono/node-server bundled in, so that
+    // installing the package brings only lit and @lit/context. Readable, not minified and
+    // without source maps: it runs on a developer's machine, and stack traces point at code
+    // that reads as written.
+    return {
+      build: {
+        ssr: true,
+        outDir: 'dist/node',
+        emptyOutDir: false,
+        target: 'node20',
+        minify: false,
+        sourcemap: false,
+        rolldownOptions: {
+          input: { 'mock-server': 'server/index.ts', webhooks: 'server/signature.ts', cli: 'server/cli.ts' },
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
+        },
+      },
+      ssr: { noExternal: true },
+    };
+  }
+  return {
+    plugins: [minifyTemplates()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit(\/|$)/, /^@lit\/context(\/|$)/],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
