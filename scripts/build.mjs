@@ -48,7 +48,8 @@ const node = await build({ mode: 'node', logLevel: 'warn' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['tsc', '-p', 'tsconfig.server.json']);
 chmodSync('dist/node/cli.js', 0o755);
-run('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/**/*.test.ts']);
+// custom-elements.json and, from it, the React, Vue and Svelte types (custom-elements-manifest.config.mjs).
+run('npx', ['cem', 'analyze']);
 
 // The standalone file's names are relative to dist/, the Node build's to dist/node/.
 const packages = bundledPackages(standalone);

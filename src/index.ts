@@ -9,7 +9,7 @@ export { CardFieldsElement } from './components/payment-element/card-fields.js';
 export type { CardCollector } from './components/payment-element/card-fields.js';
 export { CheckoutSummaryElement } from './components/checkout-summary/checkout-summary.js';
 export { CheckoutChangeEvent, CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from './events.js';
-export type { CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail } from './events.js';
+export type { CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail, SessionDetail } from './events.js';
 export { checkoutContext } from './context.js';
 export type { CheckoutSnapshot, CheckoutStatus, ConfirmResult, PaymentMethodInput, PaymentMethodSource } from './context.js';
 export { strings } from './strings.js';
