@@ -33,7 +33,9 @@ async function importInNode(specifier: string, conditions: string[] = []): Promi
     }
     report.added = Reflect.ownKeys(globalThis).filter((key) => !before.has(key)).map(String);
     console.log(JSON.stringify(report));`;
-  const { stdout } = await run(process.execPath, [...conditions.map((c) => `--conditions=${c}`), '--input-type=module', '-e', script]);
+  const { stdout } = await run(process.execPath, [...conditions.map((c) => `--conditions=${c}`), '--input-type=module', '-e', script], {
+    cwd: process.env.ENTRY_POINTS_CWD ?? process.cwd(),
+  });
   return JSON.parse(stdout) as Report;
 }
 
