@@ -261,7 +261,8 @@ export class CardFieldsElement extends LitElement implements CardCollector {
   }
 }
 
-customElements.define('checkout-card-fields', CardFieldsElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('checkout-card-fields', CardFieldsElement);
 
 declare global {
   interface HTMLElementTagNameMap {
