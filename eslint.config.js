@@ -7,12 +7,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/results/', '.tmp/', 'custom-elements.json'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/results/', '.tmp/', 'custom-elements.json'].concat(
+      // Fixture apps: checked by their own frameworks' tools in scripts/test-frameworks.mjs.
+      ['test/frameworks/react/', 'test/frameworks/vue/', 'test/frameworks/svelte/', 'test/frameworks/node_modules/', 'test/frameworks/dist/'],
+    ),
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', '.puppeteerrc.cjs', 'scripts/*.mjs', 'scripts/*/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', '.puppeteerrc.cjs', 'scripts/*.mjs', 'scripts/*/*.mjs', 'test/frameworks/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {

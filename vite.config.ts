@@ -1,30 +1,65 @@
 /**
- * Library build of the kit (`npm run build` runs it three times through scripts/build.mjs):
+ * The package's builds (`npm run build` runs each through scripts/build.mjs):
  * - `esm`: ES modules for bundler users, one file per source module, lit and @lit/context external.
  * - `standalone`: one minified self-contained file for a plain `<script type="module">`.
  * - `frame`: the card frame's script (`dist/frame/card-frame.js`), which the payment server
- *   serves on its own origin (server/card-frame.ts); `outDir` can be overridden (the test runner).
- * All minify the kit's `html` and `css` templates first (see `minifyTemplates`).
+ *   serves on its own origin (server/pages/card-frame.ts); `outDir` can be overridden (the test runner).
+ * - `node`: the mock server, webhook verifier and bin, their dependencies bundled in (dist/node).
+ * The browser builds minify the kit's `html` and `css` templates first (see `minifyTemplates`).
  * The demo playground has its own config in demo/vite.config.ts.
  */
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
 const entry = 'src/index.ts';
 
 /**
  * A JS minifier leaves the text inside template literals alone: the indentation of every
  * `html` template and all of the CSS (spaces, newlines, full colours) would ship as written.
- * minify-literals (Lightning CSS for `css`, html-minifier-next for `html`) rewrites only the
- * literal parts, never the `${…}` expressions, so bindings and text stay as they are.
+ * minify-literals (clean-css for `css`, html-minifier-terser for `html`; its 1.x line, whose
+ * tools support Node 20, where 2.x needs Node 22) rewrites only the literal parts, never the
+ * `${…}` expressions, so bindings and text stay as they are.
  */
 function minifyTemplates(): Plugin {
   return {
     name: 'checkout:minify-templates',
     async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
-      return minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true } });
+      const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { conservativeCollapse: true } });
+      // Its map types `version` as string | number; the JSON text is what Vite takes as is.
+      return result && { code: result.code, map: result.map?.toString() };
+    },
+  };
+}
+
+/**
+ * Lit's browser build touches the DOM as it loads: ReactiveElement `extends HTMLElement`, and
+ * lit-html keeps `document` and makes a TreeWalker from it. This file also loads where there
+ * is no DOM (Node, server rendering, a worker), where it must throw nothing and define nothing
+ * (the kit's own `customElements.define` calls are guarded in src/). So, in this one file, the
+ * two places read the globals through `globalThis`, with an inert stand-in when absent — the
+ * same thing Lit's own Node build does, without its DOM shim (bytes, and a global registry).
+ * A Lit release that changes either line fails the build here, rather than the import later.
+ */
+function loadsWithoutDom(): Plugin {
+  const patches: [file: RegExp, from: string, to: string][] = [
+    [/\/@lit\/reactive-element\/reactive-element\.js$/, 'extends HTMLElement{', 'extends(globalThis.HTMLElement??Object){'],
+    [/\/lit-html\/lit-html\.js$/, '=document,', '=globalThis.document,'],
+    [/\/lit-html\/lit-html\.js$/, '.createTreeWalker(', '?.createTreeWalker('],
+  ];
+  return {
+    name: 'checkout:loads-without-dom',
+    transform(code, id) {
+      const mine = patches.filter(([file]) => file.test(id));
+      if (mine.length === 0) return null;
+      for (const [, from, to] of mine) {
+        if (code.split(from).length !== 2) throw new Error(`loads-without-dom: expected one '${from}' in ${id}; Lit changed, update the patch.`);
+        code = code.replace(from, to);
+      }
+      // `map: null`: the code keeps its lines (only the rest of one line shifts), so the
+      // source map of the Lit file stays as it was.
+      return { code, map: null };
     },
   };
 }
@@ -32,55 +67,78 @@ function minifyTemplates(): Plugin {
 /** Whole-file minification, with the kit's `_private` members renamed (see `standalone`). */
 const minifyAll = { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } };
 
-export default defineConfig(({ mode }) =>
-  mode === 'frame'
-    ? {
-        plugins: [minifyTemplates()],
-        build: {
-          outDir: 'dist/frame',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: true,
-          lib: { entry: 'src/frame/card-frame.ts', formats: ['es'], fileName: () => 'card-frame.js' },
-          rolldownOptions: { output: { minify: minifyAll } },
-        },
-      }
-    : mode === 'standalone'
-    ? {
-        plugins: [minifyTemplates()],
-        build: {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: true,
-          lib: { entry, formats: ['es'], fileName: () => 'checkout-elements.min.js' },
-          // Vite keeps whitespace in library ES output (for bundlers' /* @__PURE__ */ hints);
-          // this file is the end of the line, so minify it fully. `_name` members are the kit's
-          // private ones (TypeScript `private`; Lit's own internals are `_$…`, already short): in
-          // this one closed file they can be renamed, as Lit's own build does with its privates.
-          // The minifier never picks a name that appears as a property anywhere in the file.
-          rolldownOptions: {
-            output: {
-              minify: minifyAll,
-            },
-          },
-        },
-      }
-    : {
-        plugins: [minifyTemplates()],
-        build: {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: false,
-          sourcemap: true,
-          lib: { entry, formats: ['es'] },
-          rolldownOptions: {
-            external: [/^lit(\/|$)/, /^@lit\/context(\/|$)/],
-            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
-          },
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'frame') {
+    // Plain DOM, no Lit: nothing in it touches the DOM before it runs in its own document.
+    return {
+      plugins: [minifyTemplates()],
+      build: {
+        outDir: 'dist/frame',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: 'src/frame/card-frame.ts', formats: ['es'], fileName: () => 'card-frame.js' },
+        rolldownOptions: { output: { minify: minifyAll } },
+      },
+    };
+  }
+  if (mode === 'standalone') {
+    return {
+      plugins: [minifyTemplates(), loadsWithoutDom()],
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry, formats: ['es'], fileName: () => 'checkout-elements.min.js' },
+        // Vite keeps whitespace in library ES output (for bundlers' /* @__PURE__ */ hints);
+        // this file is the end of the line, so minify it fully. `_name` members are the kit's
+        // private ones (TypeScript `private`; Lit's own internals are `_$…`, already short): in
+        // this one closed file they can be renamed, as Lit's own build does with its privates.
+        // The minifier never picks a name that appears as a property anywhere in the file.
+        rolldownOptions: {
+          output: { minify: minifyAll },
         },
       },
-);
+    };
+  }
+  if (mode === 'node') {
+    // The package's Node side — the mock server, the webhook verifier, the
+    // `checkout-mock-server` bin — with hono, zod and @hono/node-server bundled in, so that
+    // installing the package brings only lit and @lit/context. Readable, not minified and
+    // without source maps: it runs on a developer's machine, and stack traces point at code
+    // that reads as written.
+    return {
+      build: {
+        ssr: true,
+        outDir: 'dist/node',
+        emptyOutDir: false,
+        target: 'node20',
+        minify: false,
+        sourcemap: false,
+        rolldownOptions: {
+          input: { 'mock-server': 'server/index.ts', webhooks: 'server/signature.ts', cli: 'server/cli.ts' },
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
+        },
+      },
+      ssr: { noExternal: true },
+    };
+  }
+  return {
+    plugins: [minifyTemplates()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit(\/|$)/, /^@lit\/context(\/|$)/],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});

@@ -1,7 +1,9 @@
 // `npm test`: every check and every suite, in the order a failure is cheapest to see —
-// typecheck, lint, build, server tests (node:test), component and unit tests in real browsers
-// (web-test-runner: Chromium, Firefox, WebKit), end-to-end flows (Playwright against the real
-// demo and mock server). Every suite runs even after a failure; the last line is the total:
+// typecheck, lint, build, server tests (node:test), the built package's entry points in plain
+// Node (node:test), component and unit tests in real browsers
+// (web-test-runner: Chromium, Firefox, WebKit), the packed package in React, Vue and Svelte
+// apps (type-checked, built, paid through in Chromium), end-to-end flows (Playwright against
+// the real demo and mock server). Every suite runs even after a failure; the last line is the total:
 // `N passed, N failed, N skipped`, and the exit code is non-zero if anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -48,15 +50,21 @@ await check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 await check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 const built = await check('build', 'node', ['scripts/build.mjs']);
 
-console.log('\n── server tests (node:test) ──');
-{
-  // Node 20's --test takes no globs: list the files.
-  const files = readdirSync('server', { recursive: true })
+/** node:test over every `*.test.ts` under `dir` (Node 20's --test takes no globs: list the files). */
+async function nodeTests(name, dir) {
+  const files = readdirSync(dir, { recursive: true })
     .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => `server/${f}`);
+    .map((f) => `${dir}/${f}`);
   const { code, output } = await run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
-  record('server', { passed: number(output, /ℹ pass (\d+)/), failed: number(output, /ℹ fail (\d+)/), skipped: number(output, /ℹ skipped (\d+)/) + number(output, /ℹ todo (\d+)/) }, code);
+  record(name, { passed: number(output, /ℹ pass (\d+)/), failed: number(output, /ℹ fail (\d+)/), skipped: number(output, /ℹ skipped (\d+)/) + number(output, /ℹ todo (\d+)/) }, code);
 }
+
+console.log('\n── server tests (node:test) ──');
+await nodeTests('server', 'server');
+
+console.log('\n── the built package in Node (node:test) ──');
+if (built) await nodeTests('package', 'test/package');
+else record('package', { passed: 0, failed: 1, skipped: 0 }, 1);
 
 console.log('\n── component and unit tests (web-test-runner) ──');
 {
@@ -65,6 +73,13 @@ console.log('\n── component and unit tests (web-test-runner) ──');
   record('browsers', { passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0), skipped: Number(m?.[3] ?? 0) }, code);
   lines.push(...(output.match(/^wtr [^:\n]+: .*$/gm) ?? []).map((l) => `  ${l.slice(4)}`));
 }
+
+console.log('\n── React, Vue and Svelte apps with the packed package (scripts/test-frameworks.mjs) ──');
+if (built) {
+  const { code, output } = await run('node', ['scripts/test-frameworks.mjs']);
+  const m = /^frameworks: (\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(output);
+  record('frameworks', { passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0), skipped: Number(m?.[3] ?? 0) }, code);
+} else record('frameworks', { passed: 0, failed: 1, skipped: 0 }, 1);
 
 if (existsSync('playwright.config.ts')) {
   console.log('\n── end-to-end (Playwright, Chromium) ──');

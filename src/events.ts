@@ -30,6 +30,11 @@ export interface ChangeDetail {
   errors: Partial<Record<CardField, string>>;
 }
 
+/** `checkout-ready` and `checkout-confirm`: the session as the server returned it. */
+export interface SessionDetail {
+  session: ClientSession;
+}
+
 export interface RedirectDetail {
   url: string;
   reason: 'hosted_page' | 'three_d_secure';
@@ -39,7 +44,7 @@ const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true
 
 /** The session loaded and is open: the form is usable. */
 export class CheckoutReadyEvent extends Event {
-  constructor(readonly detail: { session: ClientSession }) {
+  constructor(readonly detail: SessionDetail) {
     super('checkout-ready', init());
   }
 }
@@ -53,7 +58,7 @@ export class CheckoutChangeEvent extends Event {
 
 /** The payment succeeded; `session` is the paid session as re-read from the server. */
 export class CheckoutConfirmEvent extends Event {
-  constructor(readonly detail: { session: ClientSession }) {
+  constructor(readonly detail: SessionDetail) {
     super('checkout-confirm', init());
   }
 }

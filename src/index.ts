@@ -1,14 +1,17 @@
 /**
  * Checkout Elements: importing this module defines `<checkout-session>`, `<payment-element>`
  * and `<checkout-summary>` (in that order, though any order works), and exports their classes,
- * events, types and the money formatting they use. (The card rules are not here: they run in
- * the payment server's card frame, since this page never sees a card number.)
+ * events, types, the imperative API (`initCheckout`) and the money formatting they use. (The
+ * card rules are not here: they run in the payment server's card frame, since this page never
+ * sees a card number.)
  */
 export { CheckoutSessionElement } from './components/checkout-session/checkout-session.js';
 export { PaymentElement } from './components/payment-element/payment-element.js';
 export { CheckoutSummaryElement } from './components/checkout-summary/checkout-summary.js';
+export { initCheckout } from './imperative.js';
+export type { Checkout, CheckoutActions, CheckoutOptions, PaymentElementHandle } from './imperative.js';
 export { CheckoutChangeEvent, CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from './events.js';
-export type { CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail } from './events.js';
+export type { CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail, SessionDetail } from './events.js';
 export { checkoutContext } from './context.js';
 export type { CheckoutSnapshot, CheckoutStatus, ConfirmResult, PaymentMethodSource } from './context.js';
 export { strings } from './strings.js';

@@ -57,10 +57,12 @@ function renderProducts(): void {
         <h3>${p.name}</h3>
         <p>${p.description}</p>
         <p class="price">${money(p.unit_amount, p.currency)}</p>
+        <!-- The name starts with the words shown (WCAG 2.5.3: a speech user says "Add to cart")
+             and ends with the product, so the buttons differ in a list of controls. -->
         <button
           class="button"
           type="button"
-          aria-label=${`Add ${p.name} to cart`}
+          aria-label=${`Add to cart: ${p.name}`}
           @click=${() => {
             setQuantity(p.price, (cart[p.price] ?? 0) + 1);
             say(`${p.name} added to your cart.`);

@@ -102,7 +102,7 @@ test('a double click on pay charges once', async ({ page }) => {
 
 test('a purchase with the keyboard alone', async ({ page }) => {
   await page.goto('/');
-  const add = page.getByRole('button', { name: 'Add Lamplight mug to cart' });
+  const add = page.getByRole('button', { name: 'Add to cart: Lamplight mug' });
   await expect(add).toBeVisible();
   await tabTo(page, add);
   await page.keyboard.press('Enter');

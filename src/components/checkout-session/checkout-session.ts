@@ -1,33 +1,3 @@
-/**
- * Loads one checkout session from the payment server and shares it, with the actions that act
- * on it, with every element inside (at any depth, across shadow roots).
- *
- * @summary The checkout: holds the session, confirms the payment, handles 3-D Secure.
- *
- * @fires checkout-ready - The session loaded and is open.
- * @fires checkout-confirm - The payment succeeded (as re-read from the server).
- * @fires checkout-error - Anything failed: configuration, loading, the payment.
- * @fires checkout-redirect - Cancelable: about to leave the page for 3-D Secure (`three-ds="redirect"`).
- *
- * @slot - The summary, the payment element and anything else of the merchant's.
- * @csspart status - The loading message.
- * @csspart error - Why the checkout cannot be used.
- * @csspart retry-button - "Try again" after the server could not be reached.
- *
- * @cssprop --checkout-color-primary - Buttons, focus rings, links.
- * @cssprop --checkout-color-on-primary - Text on primary.
- * @cssprop --checkout-color-text - Text.
- * @cssprop --checkout-color-text-secondary - Hints and secondary text.
- * @cssprop --checkout-color-background - Input and dialog background.
- * @cssprop --checkout-color-border - Input borders.
- * @cssprop --checkout-color-danger - Errors (always with an icon too).
- * @cssprop --checkout-color-success - The paid message.
- * @cssprop --checkout-color-focus - The focus ring.
- * @cssprop --checkout-border-radius - Corners.
- * @cssprop --checkout-font-family - Font.
- * @cssprop --checkout-font-size - Base font size.
- * @cssprop --checkout-spacing - Base gap between fields.
- */
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
@@ -76,6 +46,36 @@ export function stripReturnParams(search: string): string {
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
+/**
+ * Loads one checkout session from the payment server and shares it, with the actions that act
+ * on it, with every element inside (at any depth, across shadow roots).
+ *
+ * @summary The checkout: holds the session, confirms the payment, handles 3-D Secure.
+ *
+ * @fires {SessionDetail} checkout-ready - The session loaded and is open.
+ * @fires {SessionDetail} checkout-confirm - The payment succeeded (as re-read from the server).
+ * @fires {CheckoutError} checkout-error - Anything failed: configuration, loading, the payment.
+ * @fires {RedirectDetail} checkout-redirect - Cancelable: about to leave the page for 3-D Secure (`three-ds="redirect"`).
+ *
+ * @slot - The summary, the payment element and anything else of the merchant's.
+ * @csspart status - The loading message.
+ * @csspart error - Why the checkout cannot be used.
+ * @csspart retry-button - "Try again" after the server could not be reached.
+ *
+ * @cssprop --checkout-color-primary - Buttons, focus rings, links.
+ * @cssprop --checkout-color-on-primary - Text on primary.
+ * @cssprop --checkout-color-text - Text.
+ * @cssprop --checkout-color-text-secondary - Hints and secondary text.
+ * @cssprop --checkout-color-background - Input and dialog background.
+ * @cssprop --checkout-color-border - Input borders.
+ * @cssprop --checkout-color-danger - Errors (always with an icon too).
+ * @cssprop --checkout-color-success - The paid message.
+ * @cssprop --checkout-color-focus - The focus ring.
+ * @cssprop --checkout-border-radius - Corners.
+ * @cssprop --checkout-font-family - Font.
+ * @cssprop --checkout-font-size - Base font size.
+ * @cssprop --checkout-spacing - Base gap between fields.
+ */
 export class CheckoutSessionElement extends LitElement {
   // Static `properties`, not decorators: TypeScript's decorator helper and one call per field
   // cost more bytes than this table (the fields below are plain: useDefineForClassFields is off).
@@ -409,7 +409,8 @@ export class CheckoutSessionElement extends LitElement {
   }
 }
 
-customElements.define('checkout-session', CheckoutSessionElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('checkout-session', CheckoutSessionElement);
 
 declare global {
   interface HTMLElementTagNameMap {

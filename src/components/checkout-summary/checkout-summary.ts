@@ -1,3 +1,11 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { checkoutContext } from '../../context.js';
+import { formatMoney } from '../../money/format.js';
+import { pageLocale, strings } from '../../strings.js';
+import { tokens } from '../theme.js';
+
 /**
  * The order: each line item's name, quantity and amount, and the total, in the session's
  * currency and the page's language. Server text is rendered as text, never as HTML.
@@ -12,14 +20,6 @@
  * @csspart item-amount - Its amount.
  * @csspart total - The total row.
  */
-import { ContextConsumer } from '@lit/context';
-import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyDeclarations } from 'lit';
-import { checkoutContext } from '../../context.js';
-import { formatMoney } from '../../money/format.js';
-import { pageLocale, strings } from '../../strings.js';
-import { tokens } from '../theme.js';
-
 export class CheckoutSummaryElement extends LitElement {
   static override properties: PropertyDeclarations = {
     headingLevel: { type: Number, attribute: 'heading-level' },
@@ -93,7 +93,8 @@ export class CheckoutSummaryElement extends LitElement {
   }
 }
 
-customElements.define('checkout-summary', CheckoutSummaryElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('checkout-summary', CheckoutSummaryElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,48 +1,3 @@
-/**
- * The card form of the surrounding `<checkout-session>`: the card fields, the email when the
- * session has none, the pay button, the outcome in plain words, and the bank's 3-D Secure
- * challenge in a modal dialog. For a hosted session it is a button to the hosted payment page
- * instead (except on that very page).
- *
- * The card number, expiry, CVC and name on card live in a frame served by the payment server
- * (its `api-base`), never in this page: no script here can read them, and the confirm request
- * that carries them is sent from the frame. Inside the frame there are no `::part()`s; its look
- * follows the `--checkout-*` custom properties and the font of this element, as computed here.
- *
- * @summary Takes the card and pays; one per session.
- *
- * @fires checkout-change - The form's state changed: `{complete, empty, brand, errors}`, never card data.
- * @fires checkout-error - A second payment element in one session (integration error).
- * @fires checkout-redirect - Cancelable: about to go to the hosted payment page.
- *
- * @csspart form - The form.
- * @csspart card-frame - The frame holding the card fields (served by the payment server).
- * @csspart field - The email field: label, input and error.
- * @csspart label - The email field's label.
- * @csspart input - The email input.
- * @csspart error - An error message (email field, outcome or integration).
- * @csspart message - The outcome of the last attempt.
- * @csspart button - The pay button (and the hosted page button).
- * @csspart success - The paid message.
- * @csspart dialog - The 3-D Secure dialog.
- * @csspart dialog-title - Its heading.
- * @csspart close-button - Its cancel button.
- * @csspart challenge-frame - The bank's page.
- *
- * @cssprop --checkout-color-primary - Pay button, focus ring.
- * @cssprop --checkout-color-on-primary - Pay button text.
- * @cssprop --checkout-color-text - Text.
- * @cssprop --checkout-color-text-secondary - Hints and the card brand.
- * @cssprop --checkout-color-background - Inputs and the 3-D Secure dialog.
- * @cssprop --checkout-color-border - Input borders.
- * @cssprop --checkout-color-danger - Errors (always with an icon and words too).
- * @cssprop --checkout-color-success - The paid message.
- * @cssprop --checkout-color-focus - The focus ring (default: primary).
- * @cssprop --checkout-border-radius - Corners.
- * @cssprop --checkout-font-family - Font.
- * @cssprop --checkout-font-size - Base font size.
- * @cssprop --checkout-spacing - Gap between fields.
- */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
@@ -83,6 +38,51 @@ const onPage = (url: string | null): boolean => {
   return target.origin + target.pathname === location.origin + location.pathname;
 };
 
+/**
+ * The card form of the surrounding `<checkout-session>`: the card fields, the email when the
+ * session has none, the pay button, the outcome in plain words, and the bank's 3-D Secure
+ * challenge in a modal dialog. For a hosted session it is a button to the hosted payment page
+ * instead (except on that very page).
+ *
+ * The card number, expiry, CVC and name on card live in a frame served by the payment server
+ * (its `api-base`), never in this page: no script here can read them, and the confirm request
+ * that carries them is sent from the frame. Inside the frame there are no `::part()`s; its look
+ * follows the `--checkout-*` custom properties and the font of this element, as computed here.
+ *
+ * @summary Takes the card and pays; one per session.
+ *
+ * @fires {ChangeDetail} checkout-change - The form's state changed: `{complete, empty, brand, errors}`, never card data.
+ * @fires {CheckoutError} checkout-error - A second payment element in one session (integration error).
+ * @fires {RedirectDetail} checkout-redirect - Cancelable: about to go to the hosted payment page.
+ *
+ * @csspart form - The form.
+ * @csspart card-frame - The frame holding the card fields (served by the payment server).
+ * @csspart field - The email field: label, input and error.
+ * @csspart label - The email field's label.
+ * @csspart input - The email input.
+ * @csspart error - An error message (email field, outcome or integration).
+ * @csspart message - The outcome of the last attempt.
+ * @csspart button - The pay button (and the hosted page button).
+ * @csspart success - The paid message.
+ * @csspart dialog - The 3-D Secure dialog.
+ * @csspart dialog-title - Its heading.
+ * @csspart close-button - Its cancel button.
+ * @csspart challenge-frame - The bank's page.
+ *
+ * @cssprop --checkout-color-primary - Pay button, focus ring.
+ * @cssprop --checkout-color-on-primary - Pay button text.
+ * @cssprop --checkout-color-text - Text.
+ * @cssprop --checkout-color-text-secondary - Hints and the card brand.
+ * @cssprop --checkout-color-background - Inputs and the 3-D Secure dialog.
+ * @cssprop --checkout-color-border - Input borders.
+ * @cssprop --checkout-color-danger - Errors (always with an icon and words too).
+ * @cssprop --checkout-color-success - The paid message.
+ * @cssprop --checkout-color-focus - The focus ring (default: primary).
+ * @cssprop --checkout-border-radius - Corners.
+ * @cssprop --checkout-font-family - Font.
+ * @cssprop --checkout-font-size - Base font size.
+ * @cssprop --checkout-spacing - Gap between fields.
+ */
 export class PaymentElement extends LitElement {
   static override properties: PropertyDeclarations = {
     hideButton: { type: Boolean, attribute: 'hide-button' },
@@ -443,7 +443,8 @@ export class PaymentElement extends LitElement {
   }
 }
 
-customElements.define('payment-element', PaymentElement);
+// Where there is no DOM (Node, server rendering) importing defines nothing.
+if (typeof document !== 'undefined') customElements.define('payment-element', PaymentElement);
 
 declare global {
   interface HTMLElementTagNameMap {
