@@ -50,7 +50,8 @@ export function cardFrame({ publishableKey, allowedOrigins, frameScriptPath }: D
       if (c.req.query('key') !== publishableKey) return notice(404, 'Unknown publishable key.');
       const loaded = await loadScript();
       if (!loaded) return notice(503, 'The card frame is not built: run npm run build.');
-      const src = `${c.var.base}/elements${SCRIPT}?v=${loaded.version}`;
+      // Relative: the frame may be served through a proxy on another path (the demo's flaky one).
+      const src = `${SCRIPT.slice(SCRIPT.lastIndexOf('/') + 1)}?v=${loaded.version}`;
       return html(
         200,
         `<!doctype html>
