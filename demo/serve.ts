@@ -88,7 +88,9 @@ const csp = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  `frame-src ${apiBase}`,
+  // 'self': the playground's network-failure scenario reaches the payment server (its card
+  // frame included) through a proxy on this origin.
+  `frame-src 'self' ${apiBase}`,
   `connect-src 'self' ${apiBase}`,
   "img-src 'self'",
   "base-uri 'none'",

@@ -32,6 +32,8 @@ void describe('card frame document', () => {
     assert.match(csp, /form-action 'none'/);
     assert.match(csp, /frame-ancestors \*$/);
     assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(r.headers.get('cross-origin-embedder-policy'), 'require-corp');
+    assert.equal(r.headers.get('cross-origin-resource-policy'), 'cross-origin');
     assert.ok(r.text.includes('data-allowed-origins="*"'));
     const src = /<script type="module" src="([^"]+)">/.exec(r.text)?.[1] ?? '';
     assert.match(src, /^card-frame\.js\?v=[0-9a-f]{16}$/);

@@ -52,7 +52,7 @@ export function cardFrame({ publishableKey, allowedOrigins, frameScriptPath }: D
       if (!loaded) return notice(503, 'The card frame is not built: run npm run build.');
       // Relative: the frame may be served through a proxy on another path (the demo's flaky one).
       const src = `${SCRIPT.slice(SCRIPT.lastIndexOf('/') + 1)}?v=${loaded.version}`;
-      return html(
+      const page = html(
         200,
         `<!doctype html>
 <html lang="en" data-allowed-origins="${escapeHtml(allowedOrigins ? allowedOrigins.join(' ') : '*')}">
@@ -67,6 +67,12 @@ export function cardFrame({ publishableKey, allowedOrigins, frameScriptPath }: D
 </html>
 `,
       );
+      // Embeddable in a cross-origin-isolated merchant page too (COEP: require-corp): the
+      // frame declares the same policy (all it loads is its own) and lets any origin embed it,
+      // frame-ancestors having the last word.
+      page.headers.set('cross-origin-embedder-policy', 'require-corp');
+      page.headers.set('cross-origin-resource-policy', 'cross-origin');
+      return page;
     })
     .get(SCRIPT, async (c) => {
       const loaded = await loadScript();

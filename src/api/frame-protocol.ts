@@ -37,7 +37,11 @@ export interface FrameConnect {
 /**
  * The look the frame copies from its host: the documented custom properties, as computed on
  * the host (so inherited, `var()`-resolved and dark-mode values count). `--checkout-font-family`
- * and `--checkout-font-size` carry the host's computed font.
+ * and `--checkout-font-size` carry the host's computed font; `color-scheme` the host's (a frame
+ * whose scheme differs from its parent's gets an opaque backdrop); `background-color` the
+ * colour behind the host on the page, so that the frame paints what the shopper sees there (and
+ * a contrast check inside the frame sees it too) — absent when an image or gradient is behind,
+ * where the frame stays transparent.
  */
 export const THEME_PROPERTIES = [
   '--checkout-color-primary',
@@ -54,6 +58,7 @@ export const THEME_PROPERTIES = [
   '--checkout-font-size',
   '--checkout-spacing',
   'color-scheme',
+  'background-color',
 ] as const;
 
 export type FrameTheme = Partial<Record<(typeof THEME_PROPERTIES)[number], string>>;

@@ -188,6 +188,9 @@ describe('<checkout-session>', function () {
     expect(errors).to.have.length(0);
     parent.append(el);
     await statusIs(el, 'ready');
+    // Ready once the card frame answers too.
+    await waitUntil(() => readies === 1, 'no checkout-ready after re-attaching');
+    await new Promise((r) => setTimeout(r, 100));
     expect(readies).to.equal(1);
   });
 

@@ -18,6 +18,25 @@ export interface CardFrameEvents {
   submit(): void;
 }
 
+/**
+ * The colour the page shows behind `element`: the first background colour that is not
+ * transparent, going up through parents and shadow hosts. Undefined when an image or gradient
+ * comes first (no colour can stand in for it) or nothing is painted (the canvas).
+ */
+function pageBackground(element: Element): string | undefined {
+  const up = (node: Element): Element | null => {
+    const root = node.getRootNode();
+    return node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  };
+  for (let node: Element | null = element; node; node = up(node)) {
+    const style = getComputedStyle(node);
+    if (style.backgroundImage !== 'none') return undefined;
+    const color = style.backgroundColor;
+    if (color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color)) return color;
+  }
+  return undefined;
+}
+
 /** How long a loaded frame document may take to say hello before it counts as unavailable. */
 const HELLO_GRACE_MS = 2000;
 
@@ -157,6 +176,9 @@ export class CardFrameController implements ReactiveController {
     // The font the host really has: the variables, the kit's defaults or what it inherits.
     theme['--checkout-font-family'] = style.fontFamily;
     theme['--checkout-font-size'] = style.fontSize;
+    const background = pageBackground(this.host);
+    if (background) theme['background-color'] = background;
+    else delete theme['background-color'];
     return theme;
   }
 

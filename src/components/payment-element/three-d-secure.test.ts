@@ -178,6 +178,9 @@ describe('<payment-element> 3-D Secure', function () {
           } else {
             expect(back.snapshot.status).to.equal('ready');
             expect(confirmed).to.equal(undefined);
+            // Told once the form is usable again (after checkout-ready, when the card frame answers).
+            await waitUntil(() => errors.length === 1, 'the failed authentication was not reported');
+            await aTimeout(50);
             expect(errors).to.have.length(1);
             const payment2 = back.querySelector('payment-element')!;
             await payment2.updateComplete;
