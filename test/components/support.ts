@@ -169,8 +169,19 @@ export async function confirmKeys(sessionId: string): Promise<string[]> {
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** `oneEvent`, typed by the global event map. */
-export function once<K extends keyof GlobalEventHandlersEventMap>(target: HTMLElement, type: K): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(type, resolve, { once: true }));
+export function once<K extends keyof GlobalEventHandlersEventMap>(target: HTMLElement, type: K, timeoutMs = 10_000): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    // A missing event fails the test here, by name, instead of as the test's own timeout.
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeoutMs} ms`)), timeoutMs);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
 }
 
 interface AxeResults {

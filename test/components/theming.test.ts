@@ -21,7 +21,7 @@ describe('theming and keyboard', function () {
       await payment.updateComplete;
       const number = input(payment, 'number');
       // Re-sent when they change, with no call from the page: the frame follows the host.
-      await waitUntil(() => getComputedStyle(number).backgroundColor === 'rgb(20, 22, 30)', 'the card frame did not take the new background');
+      await waitUntil(() => getComputedStyle(number).backgroundColor === 'rgb(20, 22, 30)', 'the card frame did not take the new background', { timeout: 5000 });
       expect(getComputedStyle(number).color).to.equal('rgb(235, 238, 245)');
       expect(getComputedStyle(input(payment, 'email')).backgroundColor).to.equal('rgb(20, 22, 30)');
       await expect(el).to.be.accessible();
@@ -35,7 +35,7 @@ describe('theming and keyboard', function () {
     const { el, payment } = await mountCheckout();
     el.parentElement!.style.setProperty('--checkout-font-family', 'serif');
     el.parentElement!.style.setProperty('--checkout-font-size', '20px');
-    await waitUntil(() => getComputedStyle(input(payment, 'number')).fontSize === '20px', 'the frame did not take the font size');
+    await waitUntil(() => getComputedStyle(input(payment, 'number')).fontSize === '20px', 'the frame did not take the font size', { timeout: 5000 });
     expect(getComputedStyle(input(payment, 'number')).fontFamily).to.equal(getComputedStyle(payment).fontFamily);
     // The frame sizes itself to its content: no inner scrollbar.
     await settle();
@@ -47,7 +47,7 @@ describe('theming and keyboard', function () {
     const { el, payment } = await mountCheckout();
     el.style.setProperty('--checkout-color-background', 'url(https://example.com/x.png)');
     el.style.setProperty('--checkout-color-text', 'rgb(1, 2, 3)');
-    await waitUntil(() => getComputedStyle(input(payment, 'number')).color === 'rgb(1, 2, 3)', 'the frame did not take the safe value');
+    await waitUntil(() => getComputedStyle(input(payment, 'number')).color === 'rgb(1, 2, 3)', 'the frame did not take the safe value', { timeout: 5000 });
     expect(cardDoc(payment)!.documentElement.style.getPropertyValue('--checkout-color-background')).to.equal('');
   });
 

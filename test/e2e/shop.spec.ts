@@ -175,7 +175,7 @@ test('pages reached without a cart, a checkout or an order say so, accessibly', 
   const checkout = await page.goto('/checkout.html');
   // The pages run under the strict policy, so "no violation" in every test means something.
   const csp = checkout?.headers()['content-security-policy'] ?? '';
-  for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", `frame-src ${MOCK_BASE}`, `connect-src 'self' ${MOCK_BASE}`]) {
+  for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", `frame-src 'self' ${MOCK_BASE}`, `connect-src 'self' ${MOCK_BASE}`]) {
     expect(csp).toContain(directive);
   }
   await expect(page.getByRole('status')).toContainText('There is no checkout in progress');

@@ -242,7 +242,7 @@ describe('the card frame', function () {
         frame.src = `${config.crossOriginApiBase}/elements/v1/card-frame.html?key=${config.publishableKey}#${new URLSearchParams({ origin, id }).toString()}`;
         holder.append(frame);
       }
-      await waitUntil(() => hellos.includes('declared-here'), 'the control frame never said hello');
+      await waitUntil(() => hellos.includes('declared-here'), 'the control frame never said hello', { timeout: 5000 });
       await aTimeout(300);
       expect(hellos).to.deep.equal(['declared-here']);
     } finally {
@@ -312,7 +312,7 @@ describe('the card frame', function () {
   it('reserves its height before it loads, so the page does not jump, and grows with an error', async () => {
     const { el, payment } = await mountCheckout({ noWait: true });
     const ready = once(el, 'checkout-ready');
-    await waitUntil(() => cardFrame(payment), 'no frame rendered while the session loads');
+    await waitUntil(() => cardFrame(payment), 'no frame rendered while the session loads', { timeout: 5000 });
     const reserved = cardFrame(payment)!.getBoundingClientRect().height;
     await ready;
     const loaded = cardFrame(payment)!.getBoundingClientRect().height;
@@ -320,7 +320,7 @@ describe('the card frame', function () {
     expect(Math.abs(loaded - reserved), `reserved ${reserved}px, then ${loaded}px`).to.be.at.most(2);
     await typeInto(payment, 'number', '4242');
     input(payment, 'expiry').focus();
-    await waitUntil(() => cardFrame(payment)!.getBoundingClientRect().height > loaded + 10, 'the frame did not grow for the error');
+    await waitUntil(() => cardFrame(payment)!.getBoundingClientRect().height > loaded + 10, 'the frame did not grow for the error', { timeout: 5000 });
     const doc = cardDoc(payment)!;
     expect(doc.documentElement.scrollHeight).to.be.at.most(Math.ceil(cardFrame(payment)!.getBoundingClientRect().height) + 1);
   });
@@ -334,7 +334,7 @@ describe('the card frame', function () {
     const ready = once(el, 'checkout-ready');
     holder.append(el);
     const payment = el.querySelector('payment-element')!;
-    await waitUntil(() => cardFrame(payment), 'no frame');
+    await waitUntil(() => cardFrame(payment), 'no frame', { timeout: 5000 });
     const reserved = cardFrame(payment)!.getBoundingClientRect().height;
     await ready;
     expect(Math.abs(cardFrame(payment)!.getBoundingClientRect().height - reserved)).to.be.at.most(2);
@@ -360,7 +360,7 @@ describe('the card frame', function () {
     // The shopper can try again; this time in a dialog.
     el.threeDs = 'modal';
     const again = el.confirm();
-    await waitUntil(() => el.snapshot.status === 'authenticating', 'no challenge on the second try');
+    await waitUntil(() => el.snapshot.status === 'authenticating', 'no challenge on the second try', { timeout: 5000 });
     payment.shadowRoot!.querySelector<HTMLButtonElement>('[part=close-button]')!.click();
     expect((await again).error?.code).to.equal('authentication_canceled');
   });

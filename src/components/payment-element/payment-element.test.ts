@@ -142,7 +142,7 @@ describe('<payment-element>', function () {
       expect(fieldError(payment, 'number')).to.contain('incomplete');
       expect(input(payment, 'number').getAttribute('aria-invalid')).to.equal('true');
       expect(input(payment, 'number').getAttribute('aria-describedby')).to.contain('number-error');
-      await waitUntil(() => changes.some((c) => 'number' in c.errors), 'the page was not told of the error');
+      await waitUntil(() => changes.some((c) => 'number' in c.errors), 'the page was not told of the error', { timeout: 5000 });
 
       await typeInto(payment, 'expiry', '1320');
       await sendKeys({ press: 'Tab' });
@@ -211,11 +211,11 @@ describe('<payment-element>', function () {
       const errors = errorsOf(el);
       await fillCard(payment, { number: '4000000000000002' });
       payButton(payment).click();
-      await waitUntil(() => errors.length === 1, 'no error');
+      await waitUntil(() => errors.length === 1, 'no error', { timeout: 5000 });
       expect(errors[0]).to.include({ type: 'card_error', code: 'card_declined' });
       await payment.updateComplete;
       expect(message(payment)).to.contain('declined');
-      await waitUntil(() => deepActive() === input(payment, 'number'), 'focus did not move to the card number');
+      await waitUntil(() => deepActive() === input(payment, 'number'), 'focus did not move to the card number', { timeout: 5000 });
       await expect(payment).to.be.accessible();
 
       input(payment, 'number').select();
@@ -240,7 +240,7 @@ describe('<payment-element>', function () {
         expect(errors).to.have.length(1);
         await payment.updateComplete;
         expect(message(payment).toLowerCase()).to.contain(words);
-        await waitUntil(() => deepActive() === input(payment, field), `focus did not move to the ${field} field`);
+        await waitUntil(() => deepActive() === input(payment, field), `focus did not move to the ${field} field`, { timeout: 5000 });
         expect(el.snapshot.status).to.equal('ready');
       });
     }
@@ -428,10 +428,10 @@ describe('<payment-element> as a form control', function () {
     await payment.updateComplete;
     expect(form.checkValidity()).to.be.false;
     await fillCard(payment);
-    await waitUntil(() => form.checkValidity(), 'the complete card did not make the form valid');
+    await waitUntil(() => form.checkValidity(), 'the complete card did not make the form valid', { timeout: 5000 });
     expect([...new FormData(form).values()]).to.deep.equal([]);
     form.reset();
-    await waitUntil(() => input(payment, 'number').value === '', 'the reset did not reach the card frame');
-    await waitUntil(() => !form.checkValidity(), 'the form stayed valid after the reset');
+    await waitUntil(() => input(payment, 'number').value === '', 'the reset did not reach the card frame', { timeout: 5000 });
+    await waitUntil(() => !form.checkValidity(), 'the form stayed valid after the reset', { timeout: 5000 });
   });
 });
