@@ -215,6 +215,18 @@ void describe('a payment that saves its card', () => {
     await answerChallenge(h, second.body.payment_intent.next_action.redirect_to_url.url);
     assert.deepEqual(await cardsOf(h, ada.id), [(await intentOf(h, s.id)).payment_method]);
   });
+
+  void it('a customer deleted while the challenge is open: the payment completes, no card is attached to the deleted customer', async () => {
+    const h = createHarness();
+    const ada = await createCustomer(h);
+    const s = await h.createSession({ customer: ada.id, payment_intent_data: { setup_future_usage: 'off_session' } });
+    const r = await h.confirm(s, { number: THREE_DS_ALWAYS });
+    await h.merchant('DELETE', `/v1/customers/${ada.id}`);
+    await answerChallenge(h, r.body.payment_intent.next_action.redirect_to_url.url);
+    const pi = await intentOf(h, s.id);
+    assert.equal(pi.status, 'succeeded');
+    assert.equal((await h.merchant('GET', `/v1/payment_methods/${pi.payment_method}`)).body.customer, null);
+  });
 });
 
 void describe('the client view of saved cards', () => {

@@ -516,8 +516,10 @@ export class Checkout {
       session.customer = customer.id;
       pi.customer = customer.id;
     }
-    // Saving a card the customer already has keeps their one payment method for it: that is what is charged and reported.
-    const pm = pi.setup_future_usage !== null && pi.customer !== null ? this.paymentMethods.attach(tried, pi.customer) : tried;
+    // Saving a card the customer already has keeps their one payment method for it: that is what
+    // is charged and reported. A customer deleted while a challenge was open saves nothing.
+    const owner = pi.customer === null ? undefined : this.customers.find(pi.customer);
+    const pm = pi.setup_future_usage !== null && owner ? this.paymentMethods.attach(tried, owner.id) : tried;
     const charge = this.charges.insert({
       id: newId('ch'),
       object: 'charge',
