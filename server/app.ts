@@ -20,8 +20,10 @@ import { Idempotency } from './http/idempotency.js';
 import { jsonResponse } from './http/responses.js';
 import { randomToken } from './ids.js';
 import { checkoutSessions } from './merchant/checkout-sessions.js';
+import { customers } from './merchant/customers.js';
 import { events } from './merchant/events.js';
 import { paymentIntents } from './merchant/payment-intents.js';
+import { paymentMethods } from './merchant/payment-methods.js';
 import { prices } from './merchant/prices.js';
 import { products } from './merchant/products.js';
 import { refunds } from './merchant/refunds.js';
@@ -73,6 +75,8 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     .route('/products', products(deps))
     .route('/prices', prices(deps))
     .route('/checkout/sessions', checkoutSessions(deps))
+    .route('/customers', customers(deps))
+    .route('/payment_methods', paymentMethods(deps))
     .route('/payment_intents', paymentIntents(deps))
     .route('/refunds', refunds(deps))
     .route('/webhook_endpoints', webhookEndpoints(deps))

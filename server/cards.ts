@@ -5,7 +5,7 @@
  */
 // The server judges a card by the very rules the kit ships to the browser (src/card, tested
 // against credit-card-type), so the two can never disagree about what is a valid number.
-import { detectBrand, type CardBrand } from '../src/card/brands.js';
+import { detectBrand, type BrandInfo, type CardBrand } from '../src/card/brands.js';
 import { validateCvc } from '../src/card/cvc.js';
 import { luhnValid } from '../src/card/luhn.js';
 import { cardError, type ApiFault } from './errors.js';
@@ -61,6 +61,29 @@ export const TEST_CARDS: ReadonlyMap<string, CardBehaviour> = new Map<string, Ca
   ['4000000000000069', decline('expired_card', 'expired_card', 'Your card has expired.')],
   ['4000000000000127', decline('incorrect_cvc', 'incorrect_cvc', "Your card's security code is incorrect.")],
   ['4000000000000119', decline('processing_error', 'processing_error', 'An error occurred while processing your card. Try again in a little bit.')],
+  // Saves, then declines: see SAVED_CARDS.
+  ['4000000000000341', DECLINED],
+]);
+
+/** How a saved card answers: the payment that saves it, and each later charge of it. */
+export interface SavedCardBehaviour {
+  /** The payment that saves the card (at Stripe, attaching it to the customer). */
+  saving: CardBehaviour;
+  /** A later payment with the shopper present: a checkout with the saved card, an on-session confirm. */
+  onSession: CardBehaviour;
+  /** A charge the merchant makes alone: nobody can answer a challenge, so one is `authentication_required`. */
+  offSession: CardBehaviour;
+}
+
+const AUTHENTICATION_REQUIRED = decline('authentication_required', 'authentication_required', 'Your card was declined. This transaction requires authentication.');
+
+/** Cards whose saved life differs from their one-off meaning, after Stripe's descriptions. */
+const SAVED_CARDS: ReadonlyMap<string, Partial<SavedCardBehaviour>> = new Map<string, Partial<SavedCardBehaviour>>([
+  // "Requires authentication for one-time payments; once set up, off-session payments need none."
+  ['4000002500003155', { offSession: { kind: 'succeed' } }],
+  // "Attaching succeeds, charging fails." This server saves cards only through a payment, so the
+  // payment that saves it stands for the attach and succeeds; unsaved, it declines like any charge.
+  ['4000000000000341', { saving: { kind: 'succeed' }, onSession: DECLINED, offSession: DECLINED }],
 ]);
 
 export const LIVE_CARD_DECLINE: Decline = decline(
@@ -87,7 +110,7 @@ export interface CardSummary {
 }
 
 export type CardCheck =
-  | { ok: true; summary: CardSummary; behaviour: CardBehaviour }
+  | { ok: true; summary: CardSummary; brand: BrandInfo; behaviour: CardBehaviour; saved: SavedCardBehaviour }
   | { ok: false; fault: ApiFault };
 
 const P_NUMBER = 'payment_method[card][number]';
@@ -99,8 +122,19 @@ const P_CVC = 'payment_method[card][cvc]';
  * Checks the card as a processor's front door would, in Stripe's order: number, expiry, CVC.
  * `now` decides which expiries are past (a card is valid through the end of its month).
  */
+/** The digits of a card number as typed (spaces and dashes dropped); checkCard judges them. */
+export function cardDigits(number: string): string {
+  return number.replace(/[ -]/g, '');
+}
+
+/** Whether a card's expiry (valid through the end of its month) is past at `now`. */
+export function isExpired(card: { exp_month: number; exp_year: number }, now: Date): boolean {
+  const year = now.getUTCFullYear();
+  return card.exp_year < year || (card.exp_year === year && card.exp_month < now.getUTCMonth() + 1);
+}
+
 export function checkCard(card: CardInput, now: Date): CardCheck {
-  const digits = card.number.replace(/[ -]/g, '');
+  const digits = cardDigits(card.number);
   if (!/^\d{12,19}$/.test(digits)) {
     return { ok: false, fault: cardError('Your card number is invalid.', 'invalid_number', undefined, P_NUMBER) };
   }
@@ -128,9 +162,22 @@ export function checkCard(card: CardInput, now: Date): CardCheck {
   if (validateCvc(card.cvc, info) !== null) {
     return { ok: false, fault: cardError("Your card's security code is invalid.", 'invalid_cvc', undefined, P_CVC) };
   }
+  const behaviour = TEST_CARDS.get(digits) ?? LIVE_CARD_DECLINE;
+  const saved = SAVED_CARDS.get(digits);
   return {
     ok: true,
     summary: { brand, last4: digits.slice(-4), exp_month: card.exp_month, exp_year: year, funding: 'credit', country: 'US' },
-    behaviour: TEST_CARDS.get(digits) ?? LIVE_CARD_DECLINE,
+    brand: info,
+    behaviour,
+    saved: {
+      saving: saved?.saving ?? behaviour,
+      onSession: saved?.onSession ?? behaviour,
+      offSession: saved?.offSession ?? (behaviour.kind === 'challenge' ? AUTHENTICATION_REQUIRED : behaviour),
+    },
   };
+}
+
+/** A CVC given again for a saved card: the fault if it does not fit the card's brand (the kit's own rule), else undefined. */
+export function checkCvcAgain(cvc: string, brand: BrandInfo, param: string): ApiFault | undefined {
+  return validateCvc(cvc, brand) === null ? undefined : cardError("Your card's security code is invalid.", 'invalid_cvc', undefined, param);
 }

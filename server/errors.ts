@@ -1,14 +1,23 @@
 import type { ApiError, ApiErrorType } from '../src/api/wire.js';
 
 /**
+ * Stripe's error object. The card error of a merchant's charge also carries what it left
+ * behind: the payment intent (to recover it) and the payment method tried.
+ */
+export interface ErrorObject extends ApiError {
+  payment_intent?: unknown;
+  payment_method?: unknown;
+}
+
+/**
  * A request fault with its HTTP status and Stripe-shaped error body. Thrown anywhere in request
  * handling and turned into `{error}` by the router; never used for bugs.
  */
 export class ApiFault extends Error {
   readonly status: number;
-  readonly error: ApiError;
+  readonly error: ErrorObject;
 
-  constructor(status: number, error: ApiError) {
+  constructor(status: number, error: ErrorObject) {
     super(error.message);
     this.name = 'ApiFault';
     this.status = status;
@@ -45,6 +54,11 @@ export function cardError(message: string, code: string, declineCode?: string, p
   const f = fault(402, 'card_error', code, message, param);
   if (declineCode !== undefined) f.error.decline_code = declineCode;
   return f;
+}
+
+/** The fault with more of Stripe's error fields. */
+export function withDetails(f: ApiFault, details: Pick<ErrorObject, 'payment_intent' | 'payment_method'>): ApiFault {
+  return new ApiFault(f.status, { ...f.error, ...details });
 }
 
 /** For lookups the state machine guarantees; a miss is a bug (logged), not a request fault. */

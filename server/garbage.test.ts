@@ -25,6 +25,17 @@ const ROUTES: [string, string][] = [
   ['POST', '/v1/checkout/sessions/:cs/confirm'],
   ['GET', '/v1/payment_intents/:pi'],
   ['GET', '/v1/payment_intents'],
+  ['POST', '/v1/payment_intents'],
+  ['POST', '/v1/payment_intents/:pi/confirm'],
+  ['POST', '/v1/customers'],
+  ['GET', '/v1/customers'],
+  ['GET', '/v1/customers/:cus'],
+  ['POST', '/v1/customers/:cus'],
+  ['GET', '/v1/customers/:cus/payment_methods'],
+  ['GET', '/v1/customers/:cus/payment_methods/:pm'],
+  ['GET', '/v1/payment_methods'],
+  ['GET', '/v1/payment_methods/:pm'],
+  ['POST', '/v1/payment_methods/:pm/detach'],
   ['POST', '/v1/refunds'],
   ['GET', '/v1/refunds'],
   ['POST', '/v1/webhook_endpoints'],
@@ -71,12 +82,15 @@ const AUTHS: [string, Record<string, string>][] = [
 
 async function snapshot(h: Harness): Promise<string> {
   const counts: number[] = [];
-  for (const path of ['/v1/products?limit=100', '/v1/prices?limit=100', '/v1/checkout/sessions?limit=100', '/v1/payment_intents?limit=100', '/v1/refunds?limit=100', '/v1/webhook_endpoints?limit=100', '/v1/events?limit=100']) {
+  for (const path of ['/v1/products?limit=100', '/v1/prices?limit=100', '/v1/checkout/sessions?limit=100', '/v1/payment_intents?limit=100', '/v1/refunds?limit=100', '/v1/webhook_endpoints?limit=100', '/v1/events?limit=100', '/v1/customers?limit=100']) {
     const r = await h.merchant('GET', path);
     counts.push(r.body.data.length);
   }
   const sessions = (await h.merchant('GET', '/v1/checkout/sessions?limit=100')).body.data.map((s: any) => `${s.id}:${s.status}:${s.payment_status}`);
-  return JSON.stringify({ counts, sessions });
+  const customers = (await h.merchant('GET', '/v1/customers?limit=100')).body.data;
+  const cards = [];
+  for (const c of customers) cards.push(c, (await h.merchant('GET', `/v1/customers/${c.id}/payment_methods?limit=100`)).body.data);
+  return JSON.stringify({ counts, sessions, cards });
 }
 
 function assertRefusal(label: string, status: number, text: string, headers: Headers): void {
@@ -94,7 +108,12 @@ void describe('garbage in, 4xx out, nothing changed', () => {
     writeFileSync(join(dir, 'kit.js'), '// kit');
     const h = createHarness({ kitScriptPath: join(dir, 'kit.js') });
     const s = await h.createSession();
-    const ids: Record<string, string> = { ':cs': s.id, ':prod': 'prod_x', ':price': 'price_x', ':pi': 'pi_x', ':evt': 'evt_x', ':3ds': '3ds_x' };
+    // A customer with a saved card, so that their routes meet the garbage with a real id.
+    const customer = (await h.merchant('POST', '/v1/customers', { email: 'ada@example.com' })).body.id;
+    const saving = await h.createSession({ customer, payment_intent_data: { setup_future_usage: 'off_session' } });
+    assert.equal((await h.confirm(saving)).status, 200);
+    const pm = (await h.merchant('GET', `/v1/customers/${customer}/payment_methods`)).body.data[0].id;
+    const ids: Record<string, string> = { ':cs': s.id, ':prod': 'prod_x', ':price': 'price_x', ':pi': 'pi_x', ':evt': 'evt_x', ':3ds': '3ds_x', ':cus': customer, ':pm': pm };
     const before = await snapshot(h);
     let n = 0;
     for (const [method, template] of ROUTES) {

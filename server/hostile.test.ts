@@ -231,6 +231,10 @@ void describe('stored text', () => {
     ['customer_email', '/v1/checkout/sessions', (x) => sessionWith({ customer_email: `a${x}@b.example` }), 'customer_email', false],
     ['line item product name', '/v1/checkout/sessions', (x) => sessionWith({ line_items: [{ price_data: { ...PRICE, product_data: { name: x } }, quantity: 1 }] }), 'line_items[0][price_data][product_data][name]', false],
     ['webhook description', '/v1/webhook_endpoints', (x) => ({ url: 'https://merchant.example/hook', enabled_events: ['*'], description: x }), 'description', true],
+    ['customer name', '/v1/customers', (x) => ({ name: x }), 'name', false],
+    ['customer email', '/v1/customers', (x) => ({ email: `a${x}@b.example` }), 'email', false],
+    ['customer description', '/v1/customers', (x) => ({ description: x }), 'description', true],
+    ['payment intent description', '/v1/payment_intents', (x) => ({ amount: 100, currency: 'usd', customer: 'cus_x', payment_method: 'pm_x', confirm: true, off_session: true, description: x }), 'description', true],
   ];
 
   void it('refuses control characters and direction overrides in every stored name, with a precise 400', async () => {
@@ -245,7 +249,7 @@ void describe('stored text', () => {
         assert.match(r.body.error.message, new RegExp(`U\\+${hex}`), `${name}: the message names the character`);
       }
     }
-    assert.equal((await h.merchant('GET', '/v1/products')).body.data.length, 0, 'nothing was stored');
+    for (const path of ['/v1/products', '/v1/customers', '/v1/payment_intents']) assert.equal((await h.merchant('GET', path)).body.data.length, 0, `nothing was stored (${path})`);
     const s = await h.createSession();
     const confirm = await h.confirm(s, {}, { payment_method: { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' }, billing_details: { name: 'Ada\u202eecalevoL' } } });
     assert.equal(confirm.status, 400);

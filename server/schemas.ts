@@ -113,6 +113,8 @@ export const email = z
   .superRefine(plain(false))
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'must be an email address' });
 
+export const MAX_METADATA_KEYS = 50;
+
 export const metadata = z.preprocess(
   (v) => (v === '' ? {} : v),
   z
@@ -120,7 +122,7 @@ export const metadata = z.preprocess(
       z.string().max(40, { error: 'metadata keys must be at most 40 characters' }).superRefine(plain(false)),
       z.string().max(500, { error: 'metadata values must be at most 500 characters' }).superRefine(plain(true)),
     )
-    .refine((m) => Object.keys(m).length <= 50, { error: 'can have at most 50 keys' }),
+    .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, { error: `can have at most ${MAX_METADATA_KEYS} keys` }),
 );
 
 export const expand = z.array(z.string().max(200)).max(20);

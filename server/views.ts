@@ -3,10 +3,12 @@
  * the ClientSession/ClientPaymentIntent of src/api/wire.ts, built field by field so that
  * nothing merchant-only can leak in by accident.
  */
-import type { ClientPaymentIntent, ClientSession, LineItem, ListObject } from '../src/api/wire.js';
+import type { ClientPaymentIntent, ClientSession, LineItem, ListObject, SavedPaymentMethod } from '../src/api/wire.js';
 import { invalidRequest, must } from './errors.js';
 import type { Price } from './state/catalog.js';
 import type { Charge, LineItemRecord, PaymentIntent, Session } from './state/checkout.js';
+import type { Customer } from './state/customers.js';
+import type { PaymentMethod } from './state/payment-methods.js';
 import type { Refund } from './state/refunds.js';
 import type { Store } from './state/store.js';
 
@@ -57,14 +59,30 @@ export class Views {
 
   paymentIntent(pi: PaymentIntent, expand = new Set<string>()): Json {
     const { session: _session, ...rest } = pi;
-    const pm = expand.has('payment_method') && pi.payment_method ? this.store.checkout.findPaymentMethod(pi.payment_method) : undefined;
+    const pm = this.paymentMethodOf(pi);
     const charge = expand.has('latest_charge') && pi.latest_charge ? this.store.checkout.findCharge(pi.latest_charge) : undefined;
     return {
       ...copy(rest),
       client_secret: null,
-      payment_method: pm ? copy(pm) : pi.payment_method,
+      payment_method: pm && expand.has('payment_method') ? pm : pi.payment_method,
       latest_charge: charge ? this.charge(charge) : pi.latest_charge,
+      // As at Stripe, the error names the payment method that failed, whole.
+      last_payment_error: pi.last_payment_error ? { ...copy(pi.last_payment_error), ...(pm ? { payment_method: pm } : {}) } : null,
     };
+  }
+
+  /** The payment method an intent was last tried with, as the merchant sees it. */
+  paymentMethodOf(pi: PaymentIntent): Json | null {
+    const pm = pi.payment_method === null ? undefined : this.store.paymentMethods.find(pi.payment_method);
+    return pm ? this.paymentMethod(pm) : null;
+  }
+
+  paymentMethod(pm: PaymentMethod): Json {
+    return copy(pm) as unknown as Json;
+  }
+
+  customer(customer: Customer): Json {
+    return copy(customer) as unknown as Json;
   }
 
   charge(charge: Charge): Json {
@@ -110,6 +128,8 @@ export class Views {
       client_secret: s.client_secret,
       created: s.created,
       currency: s.currency,
+      customer: s.customer,
+      customer_creation: s.customer_creation,
       customer_details: s.customer_details ? { ...s.customer_details } : null,
       customer_email: s.customer_email,
       expires_at: s.expires_at,
@@ -120,6 +140,7 @@ export class Views {
       payment_method_types: ['card'],
       payment_status: s.payment_status,
       return_url: s.return_url,
+      saved_payment_method_options: s.saved_payment_method_options ? { ...s.saved_payment_method_options } : null,
       shipping_address_collection: s.shipping_address_collection ? { allowed_countries: [...s.shipping_address_collection.allowed_countries] } : null,
       status: s.status,
       success_url: s.success_url,
@@ -163,6 +184,7 @@ export class Views {
         price: { id: price.id, object: 'price', unit_amount: price.unit_amount, currency: price.currency, product: price.product },
       };
     });
+    const customer = s.customer === null ? undefined : this.store.customers.find(s.customer);
     return {
       id: s.id,
       object: 'checkout.session',
@@ -172,13 +194,30 @@ export class Views {
       currency: s.currency,
       amount_subtotal: s.amount_subtotal,
       amount_total: s.amount_total,
-      customer_email: s.customer_email,
+      // A customer's email fills the page's email field, as at Stripe.
+      customer_email: s.customer_email ?? customer?.email ?? null,
       url: sessionUrl(s, base),
       expires_at: s.expires_at,
       livemode: false,
       line_items: { object: 'list', data: items, has_more: false, url: `/v1/checkout/sessions/${s.id}/line_items` },
       payment_intent: pi ? this.clientPaymentIntent(pi) : null,
+      ...this.clientSaving(s),
     };
+  }
+
+  /**
+   * What a page needs to offer saved cards and the choice to save one, for a session with a
+   * customer (or one to be made), and nothing more: each saved card's summary, never its
+   * fingerprint, billing details or customer id.
+   */
+  private clientSaving(s: Session): Pick<ClientSession, 'saved_payment_methods' | 'payment_method_save' | 'setup_future_usage'> {
+    if (s.customer === null && s.customer_creation === null) return {};
+    const saving = { payment_method_save: s.saved_payment_method_options?.payment_method_save ?? 'disabled', setup_future_usage: s.setup_future_usage };
+    if (s.customer === null) return saving;
+    const saved = this.store.paymentMethods.forCustomer(s.customer).map(
+      (pm): SavedPaymentMethod => ({ id: pm.id, card: { brand: pm.card.brand, last4: pm.card.last4, exp_month: pm.card.exp_month, exp_year: pm.card.exp_year } }),
+    );
+    return { saved_payment_methods: saved, ...saving };
   }
 }
 

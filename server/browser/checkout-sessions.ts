@@ -10,10 +10,10 @@ import { CLIENT_SECRET_HEADER } from '../../src/api/wire.js';
 import { ApiFault, invalidRequest, must } from '../errors.js';
 import { keyKind, type Keys } from '../http/auth.js';
 import type { Auth, Ctx, Deps, Env } from '../http/context.js';
-import { queryParams, readBodyParams } from '../params.js';
+import { queryParams, readBodyParams, type Params } from '../params.js';
 import { parseRequest } from '../rules.js';
-import { email, httpUrlTemplate, intIn, isHttpUrl, text } from '../schemas.js';
-import type { Session } from '../state/checkout.js';
+import { bool, email, httpUrlTemplate, intIn, isHttpUrl, text } from '../schemas.js';
+import type { ConfirmPayment, Session } from '../state/checkout.js';
 
 const confirmBody = z.strictObject({
   client_secret: z.string().max(500).optional(),
@@ -33,12 +33,29 @@ const confirmBody = z.strictObject({
       .optional(),
   }),
   return_url: httpUrlTemplate.optional(),
+  save_payment_method: bool.optional(),
   /** Sent by the card frame: the origin of the page it is embedded in. */
   parent_origin: z
     .string()
     .refine((v) => httpOrigin(v) === v, { error: 'must be an http(s) origin, such as https://shop.example' })
     .optional(),
 });
+
+/** Paying with a saved card: its id in place of the card's details, and the CVC again if the page asked for it. */
+const savedCardConfirmBody = confirmBody.omit({ save_payment_method: true }).extend({
+  payment_method: z.string().max(255),
+  payment_method_options: z.strictObject({ card: z.strictObject({ cvc: z.string().max(16, { error: 'is too long' }) }).optional() }).optional(),
+});
+
+/** A confirm body (its `payment_method` says which of the two it is) and the payment it asks for. */
+function parseConfirm(params: Params): { input: z.output<typeof savedCardConfirmBody> | z.output<typeof confirmBody>; payment: ConfirmPayment } {
+  if (typeof params.payment_method === 'string') {
+    const input = parseRequest(savedCardConfirmBody, params);
+    return { input, payment: { saved: input.payment_method, cvc: input.payment_method_options?.card?.cvc } };
+  }
+  const input = parseRequest(confirmBody, params);
+  return { input, payment: { card: input.payment_method.card, billing: input.payment_method.billing_details, save: input.save_payment_method } };
+}
 
 /** The browser's read takes no parameters (`expand[]` is the merchant's). */
 const readParams = z.strictObject({});
@@ -105,7 +122,7 @@ export function browserCheckoutSessions({ store, views, idempotency, allowedOrig
       const session = clientAccess(auth, c.req.param('id'), bodySecret ?? c.req.header(CLIENT_SECRET_HEADER));
       const scope = auth.kind === 'publishable' ? `confirm:${session.id}` : 'merchant';
       return idempotency.respond(c, scope, params, () => {
-        const input = parseRequest(confirmBody, params);
+        const { input, payment } = parseConfirm(params);
         checkout.sweepExpired(c.var.requestInfo);
         checkout.assertOpen(session);
         const base = c.var.base;
@@ -119,7 +136,7 @@ export function browserCheckoutSessions({ store, views, idempotency, allowedOrig
           throw invalidRequest(`The origin ${claimed} may not take payments with this publishable key.`, 'origin_not_allowed', 'parent_origin');
         }
         const parentOrigin = claimed ?? httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
-        const outcome = checkout.confirm(session, { card: input.payment_method.card, billing: input.payment_method.billing_details, returnUrl, parentOrigin }, base, c.var.requestInfo);
+        const outcome = checkout.confirm(session, { payment, returnUrl, parentOrigin }, base, c.var.requestInfo);
         if (outcome.kind === 'card_error') return { status: outcome.fault.status, body: { error: outcome.fault.error } };
         const pi = must(checkout.findPaymentIntent(session.payment_intent ?? ''), 'the confirmed payment intent');
         return { status: 200, body: { session: views.clientSession(session, base), payment_intent: views.clientPaymentIntent(pi) } };

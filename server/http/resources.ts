@@ -92,12 +92,12 @@ export function resource<T extends { id: string }>(deps: Deps, spec: ResourceSpe
       };
     },
 
-    /** `GET /:id`: `get` finds the record or throws its 404. */
-    retrieve(get: (id: string) => T): Handler<Env> {
+    /** `GET /:id`: `get` finds the record (of the route's other parameters too, if any) or throws its 404. */
+    retrieve(get: (id: string, c: Ctx) => T): Handler<Env> {
       return (c) => {
         const q = parseRequest(retrieveParams, query(c));
         const expand = checkExpand(spec.expandable, q.expand);
-        return c.json(spec.view(get(idOf(c)), expand, c));
+        return c.json(spec.view(get(idOf(c), c), expand, c));
       };
     },
 

@@ -1,6 +1,9 @@
 /**
  * `/v1/checkout/sessions`, the merchant's side: create, list, retrieve (the merchant view; the
- * browser's read of the same path is browser/checkout-sessions.ts), line items, expire.
+ * browser's read of the same path is browser/checkout-sessions.ts), line items, expire. A
+ * session may name its `customer` (or make one: `customer_creation=always`) and save the card
+ * it is paid with (`payment_intent_data[setup_future_usage]`, or the shopper's choice:
+ * `saved_payment_method_options[payment_method_save]=enabled`).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -37,6 +40,10 @@ export const sessionCreate = withRules(
       .optional(),
     expires_at: intIn(0, 2 ** 40).optional(),
     payment_method_types: z.array(z.literal('card', { error: "only 'card' is supported" })).min(1).optional(),
+    customer: z.string().max(255).optional(),
+    customer_creation: z.enum(['always'], { error: "must be 'always' (leave it out to make no customer)" }).optional(),
+    payment_intent_data: z.strictObject({ setup_future_usage: z.enum(['on_session', 'off_session'], { error: "must be 'on_session' or 'off_session'" }).optional() }).optional(),
+    saved_payment_method_options: z.strictObject({ payment_method_save: z.enum(['enabled', 'disabled'], { error: "must be 'enabled' or 'disabled'" }).optional() }).optional(),
     expand: expand.optional(),
   }),
   (session, refuse) => {
@@ -47,6 +54,26 @@ export const sessionCreate = withRules(
       if (session.return_url === undefined) refuse(['return_url'], 'parameter_missing', 'Missing required param: return_url (required when ui_mode is embedded).');
       if (session.success_url !== undefined) refuse(['success_url'], 'parameter_invalid', 'success_url cannot be used with ui_mode=embedded; use return_url.');
       if (session.cancel_url !== undefined) refuse(['cancel_url'], 'parameter_invalid', 'cancel_url cannot be used with ui_mode=embedded.');
+    }
+  },
+  (session, refuse) => {
+    if (session.customer !== undefined && session.customer_creation !== undefined) {
+      refuse(['customer_creation'], 'parameter_invalid', 'customer_creation cannot be used with customer: the session already has its customer.');
+    }
+    if (session.customer !== undefined && session.customer_email !== undefined) {
+      refuse(['customer_email'], 'parameter_invalid', "customer_email cannot be used with customer: the customer's own email is used.");
+    }
+    // Saving a card needs someone to save it to.
+    const hasCustomer = session.customer !== undefined || session.customer_creation !== undefined;
+    if (session.payment_intent_data?.setup_future_usage !== undefined && !hasCustomer) {
+      refuse(['payment_intent_data', 'setup_future_usage'], 'parameter_invalid', 'payment_intent_data[setup_future_usage] needs customer or customer_creation=always: a saved card belongs to a customer.');
+    }
+    const save = session.saved_payment_method_options?.payment_method_save;
+    if (save === 'enabled' && !hasCustomer) {
+      refuse(['saved_payment_method_options', 'payment_method_save'], 'parameter_invalid', 'saved_payment_method_options[payment_method_save]=enabled needs customer or customer_creation=always: a saved card belongs to a customer.');
+    }
+    if (save === 'enabled' && session.payment_intent_data?.setup_future_usage !== undefined) {
+      refuse(['saved_payment_method_options', 'payment_method_save'], 'parameter_invalid', 'saved_payment_method_options[payment_method_save]=enabled lets the shopper choose; payment_intent_data[setup_future_usage] saves the card anyway. Use one of them.');
     }
   },
   (session, refuse) => {
@@ -62,6 +89,7 @@ const sessionList = z.strictObject({
   status: z.enum(['open', 'complete', 'expired']).optional(),
   payment_intent: z.string().optional(),
   client_reference_id: z.string().optional(),
+  customer: z.string().optional(),
 });
 const expireParams = z.strictObject({ expand: expand.optional() });
 
@@ -80,7 +108,8 @@ export function checkoutSessions(deps: Deps): Hono<Env> {
             (s) =>
               (q.status === undefined || s.status === q.status) &&
               (q.payment_intent === undefined || s.payment_intent === q.payment_intent) &&
-              (q.client_reference_id === undefined || s.client_reference_id === q.client_reference_id),
+              (q.client_reference_id === undefined || s.client_reference_id === q.client_reference_id) &&
+              (q.customer === undefined || s.customer === q.customer),
           ),
       ),
     )

@@ -10,10 +10,14 @@ import { challengePage, challengeResultPage, messagePage } from '../pages.js';
 import { readBodyParams } from '../params.js';
 import { html } from './headers.js';
 
-/** Appends the return parameters, keeping the URL's own query and fragment exactly. */
-export function withReturnParams(url: string, sessionId: string, status: 'succeeded' | 'failed'): string {
+/**
+ * Appends the return parameters, keeping the URL's own query and fragment exactly: the session's
+ * id, or for a payment intent confirmed without a session, the intent's (as Stripe's redirects).
+ */
+export function withReturnParams(url: string, owner: string | { payment_intent: string }, status: 'succeeded' | 'failed'): string {
   const u = new URL(url);
-  const extra = new URLSearchParams({ [RETURN_PARAM_SESSION]: sessionId, [RETURN_PARAM_STATUS]: status }).toString();
+  const id = typeof owner === 'string' ? { [RETURN_PARAM_SESSION]: owner } : owner;
+  const extra = new URLSearchParams({ ...id, [RETURN_PARAM_STATUS]: status }).toString();
   u.search = u.search.length > 1 ? `${u.search}&${extra}` : `?${extra}`;
   return u.href;
 }
@@ -50,10 +54,10 @@ export function threeDSecurePages({ store }: Deps): Hono<Env> {
         }
         checkout.sweepExpired(c.var.requestInfo);
         const { challenge, status } = checkout.completeChallenge(c.req.param('id'), outcome, c.var.requestInfo);
-        const returnUrl = withReturnParams(challenge.return_url, challenge.session, status);
+        const returnUrl = withReturnParams(challenge.return_url, challenge.session ?? { payment_intent: challenge.payment_intent }, status);
         return html(
           200,
-          challengeResultPage({ base: c.var.base, status, sessionId: challenge.session, paymentIntentId: challenge.payment_intent, returnUrl, targetOrigin: challenge.parent_origin }),
+          challengeResultPage({ base: c.var.base, status, sessionId: challenge.session ?? '', paymentIntentId: challenge.payment_intent, returnUrl, targetOrigin: challenge.parent_origin }),
         );
       } catch (err) {
         return faultPage(c, err);

@@ -5,23 +5,35 @@
  *   payment intent: requires_payment_method ──► (requires_action) ──► succeeded
  *                   └─◄── decline / failed authentication (last_payment_error) ◄──┘
  *
- * A confirm makes the session's payment intent (once), a payment method (only brand, last4
- * and expiry of the card) and, when it succeeds, a charge; a 3-D Secure card leaves a
- * single-use challenge, answered on the challenge page.
+ * A confirm makes the session's payment intent (once), a payment method (only brand, last4,
+ * expiry and fingerprint of the card) and, when it succeeds, a charge; a 3-D Secure card
+ * leaves a single-use challenge, answered on the challenge page. A session with a customer may
+ * pay with a card saved before (its id instead of card details); a payment that saves the card
+ * (the merchant's `setup_future_usage`, or the shopper's opt-in) attaches it when it succeeds.
+ *
+ * The merchant also charges saved cards without a session (`POST /v1/payment_intents`):
+ * off-session, a card that wants a challenge fails with `authentication_required` and the
+ * intent waits at requires_payment_method, until an on-session confirm takes the shopper
+ * through the same challenge page.
  */
 import type { z } from 'zod';
 import type { ApiError, PaymentIntentStatus, UiMode } from '../../src/api/wire.js';
-import { checkCard, type CardBehaviour, type CardInput, type CardSummary, type Decline } from '../cards.js';
+import { checkCard, checkCvcAgain, isExpired, type CardBehaviour, type CardInput, type Decline } from '../cards.js';
 import type { Clock } from '../clock.js';
 import { toUnixSeconds } from '../clock.js';
 import { ApiFault, cardError, invalidRequest, must, stateConflict } from '../errors.js';
 import { newId, randomToken } from '../ids.js';
 import type { sessionCreate } from '../merchant/checkout-sessions.js';
+import type { paymentIntentConfirm, paymentIntentCreate } from '../merchant/payment-intents.js';
 import { MAX_AMOUNT } from '../schemas.js';
 import type { Webhooks } from '../webhooks.js';
 import type { Catalog, Price, PriceData } from './catalog.js';
+import type { Customers } from './customers.js';
 import type { RequestInfo, Snapshotters } from './events.js';
+import type { Caller, PaymentMethod, PaymentMethods } from './payment-methods.js';
 import { Table } from './table.js';
+
+export type SetupFutureUsage = 'on_session' | 'off_session';
 
 export interface LineItemRecord {
   id: string;
@@ -55,6 +67,13 @@ export interface Session {
   shipping_address_collection: { allowed_countries: string[] } | null;
   payment_intent: string | null;
   customer_details: { email: string | null; name: string | null } | null;
+  /** The customer paying: given at creation, or made when the payment succeeds (customer_creation). */
+  customer: string | null;
+  customer_creation: 'always' | null;
+  /** From `payment_intent_data[setup_future_usage]`: every payment of the session saves its card. */
+  setup_future_usage: SetupFutureUsage | null;
+  /** `enabled`: the shopper chooses whether the card is saved. */
+  saved_payment_method_options: { payment_method_save: 'enabled' | 'disabled' } | null;
 }
 
 export interface NextActionRecord {
@@ -79,19 +98,12 @@ export interface PaymentIntent {
   latest_charge: string | null;
   metadata: Record<string, string>;
   description: string | null;
+  customer: string | null;
+  /** Set: a success saves the card to the customer. */
+  setup_future_usage: SetupFutureUsage | null;
   livemode: false;
-  /** The session this intent pays (not on the wire under this name). */
-  session: string;
-}
-
-export interface PaymentMethod {
-  id: string;
-  object: 'payment_method';
-  type: 'card';
-  card: CardSummary;
-  billing_details: { name: string | null; email: string | null; address: null; phone: null };
-  created: number;
-  livemode: false;
+  /** The session this intent pays, or null for the merchant's own charge (not on the wire). */
+  session: string | null;
 }
 
 export interface Charge {
@@ -107,7 +119,7 @@ export interface Charge {
   currency: string;
   payment_intent: string;
   payment_method: string;
-  payment_method_details: { type: 'card'; card: CardSummary };
+  payment_method_details: { type: 'card'; card: PaymentMethod['card'] };
   billing_details: PaymentMethod['billing_details'];
   created: number;
   livemode: false;
@@ -115,7 +127,8 @@ export interface Charge {
 
 export interface Challenge {
   id: string;
-  session: string;
+  /** Null for a payment intent confirmed without a session. */
+  session: string | null;
   payment_intent: string;
   return_url: string;
   /** Where a framed challenge posts its completion: the origin of the page that confirmed. */
@@ -125,20 +138,43 @@ export interface Challenge {
 }
 
 export type SessionCreate = z.output<typeof sessionCreate>;
+export type PaymentIntentCreate = z.output<typeof paymentIntentCreate>;
+export type PaymentIntentConfirm = z.output<typeof paymentIntentConfirm>;
+
+/** What the shopper pays a session with: card details typed on the page, or a saved card. */
+export type ConfirmPayment =
+  | {
+      card: CardInput;
+      billing: { name?: string | undefined; email?: string | undefined } | undefined;
+      /** The shopper's answer to "save this card", when the session asks it. */
+      save: boolean | undefined;
+    }
+  | {
+      /** A saved payment method of the session's customer. */
+      saved: string;
+      /** The CVC asked again, if the page did. */
+      cvc: string | undefined;
+    };
 
 export interface ConfirmInput {
-  card: CardInput;
-  billing: { name?: string | undefined; email?: string | undefined } | undefined;
+  payment: ConfirmPayment;
   returnUrl: string;
   parentOrigin: string;
 }
 
 export type ConfirmOutcome = { kind: 'ok' } | { kind: 'card_error'; fault: ApiFault };
 
+/** A merchant's charge: the intent, and the card error if the charge failed (the intent stays, recoverable). */
+export interface ChargeOutcome {
+  pi: PaymentIntent;
+  fault?: ApiFault;
+}
+
+type Urls = { returnUrl: string; parentOrigin: string };
+
 export class Checkout {
   private readonly sessions = new Table<Session>('checkout session');
   private readonly paymentIntents = new Table<PaymentIntent>('payment_intent');
-  private readonly paymentMethods = new Table<PaymentMethod>('payment_method');
   private readonly charges = new Table<Charge>('charge');
   private readonly challenges = new Table<Challenge>('challenge');
   private readonly openSessions = new Set<string>();
@@ -152,6 +188,8 @@ export class Checkout {
     private readonly webhooks: Webhooks,
     private readonly snap: Snapshotters,
     private readonly catalog: Catalog,
+    private readonly customers: Customers,
+    private readonly paymentMethods: PaymentMethods,
   ) {}
 
   private nowSec(): number {
@@ -177,6 +215,8 @@ export class Checkout {
         if (!known) throw invalidRequest(`'${code}' is not an ISO 3166-1 country code.`, 'parameter_invalid', `shipping_address_collection[allowed_countries][${i}]`);
       });
     }
+    // The schema allows a customer or customer_creation, not both; a named one must exist.
+    const customer = input.customer === undefined ? null : this.customers.get(input.customer, 'customer').id;
     let expiresAt = now + 24 * 3600;
     if (input.expires_at !== undefined) {
       if (input.expires_at < now + 30 * 60 || input.expires_at > now + 24 * 3600) {
@@ -237,6 +277,10 @@ export class Checkout {
       shipping_address_collection: input.shipping_address_collection ?? null,
       payment_intent: null,
       customer_details: null,
+      customer,
+      customer_creation: input.customer_creation ?? null,
+      setup_future_usage: input.payment_intent_data?.setup_future_usage ?? null,
+      saved_payment_method_options: input.saved_payment_method_options?.payment_method_save === undefined ? null : { payment_method_save: input.saved_payment_method_options.payment_method_save },
     });
     this.openSessions.add(id);
     this.nextExpiryMs = Math.min(this.nextExpiryMs, expiresAt * 1000);
@@ -314,10 +358,6 @@ export class Checkout {
     return this.paymentIntents.newestFirst();
   }
 
-  findPaymentMethod(id: string): PaymentMethod | undefined {
-    return this.paymentMethods.find(id);
-  }
-
   getCharge(id: string, param?: string): Charge {
     return this.charges.get(id, param);
   }
@@ -329,66 +369,134 @@ export class Checkout {
   // ── confirm and 3-D Secure ───────────────────────────────────────────
 
   /**
-   * Confirms a card payment for an open session. Card-format faults change nothing; a decline
-   * leaves the intent at requires_payment_method with last_payment_error; a challenge leaves it
-   * at requires_action with a fresh single-use challenge.
+   * Confirms a card payment for an open session. Request and card-format faults change
+   * nothing; a decline leaves the intent at requires_payment_method with last_payment_error; a
+   * challenge leaves it at requires_action with a fresh single-use challenge.
    */
   confirm(session: Session, input: ConfirmInput, base: string, request: RequestInfo): ConfirmOutcome {
     this.assertOpen(session);
-    const check = checkCard(input.card, new Date(this.clock.now()));
-    if (!check.ok) return { kind: 'card_error', fault: check.fault };
+    const customer = session.customer === null ? null : this.customers.stillThere(session.customer).id;
+    const now = new Date(this.clock.now());
+    const { payment } = input;
+    // Judge the request and the card before anything is made, so that a refusal leaves no trace.
+    let use: () => { pm: PaymentMethod; behaviour: CardBehaviour; setupFutureUsage: SetupFutureUsage | null };
+    if ('saved' in payment) {
+      if (customer === null) throw invalidRequest('This checkout session has no customer, so it cannot pay with a saved payment method.', 'parameter_invalid', 'payment_method');
+      const pm = this.usableSavedCard(payment.saved, customer, 'browser', now, payment.cvc);
+      if (pm instanceof ApiFault) return { kind: 'card_error', fault: pm };
+      use = () => ({ pm, behaviour: this.paymentMethods.behaviourOf(pm).onSession, setupFutureUsage: session.setup_future_usage });
+    } else {
+      if (payment.save !== undefined && session.saved_payment_method_options?.payment_method_save !== 'enabled') {
+        throw invalidRequest('This checkout session does not let the shopper choose to save the card: leave save_payment_method out.', 'parameter_invalid', 'save_payment_method');
+      }
+      const check = checkCard(payment.card, now);
+      if (!check.ok) return { kind: 'card_error', fault: check.fault };
+      // The shopper's opt-in saves the card for their next checkout; the merchant's setup_future_usage says more.
+      const setupFutureUsage = session.setup_future_usage ?? (payment.save === true ? 'on_session' : null);
+      use = () => ({
+        pm: this.paymentMethods.create({ number: payment.card.number, summary: check.summary, brand: check.brand, saved: check.saved, billing: payment.billing }),
+        behaviour: setupFutureUsage === null ? check.behaviour : check.saved.saving,
+        setupFutureUsage,
+      });
+    }
 
     let pi = session.payment_intent ? this.paymentIntents.find(session.payment_intent) : undefined;
     if (pi && pi.status === 'succeeded') throw stateConflict('This payment has already succeeded.', 'payment_intent_unexpected_state');
-    if (!pi) {
-      pi = this.paymentIntents.insert({
-        id: newId('pi'),
-        object: 'payment_intent',
-        amount: session.amount_total,
-        amount_received: 0,
-        currency: session.currency,
-        status: 'requires_payment_method',
-        created: this.nowSec(),
-        canceled_at: null,
-        cancellation_reason: null,
-        payment_method: null,
-        payment_method_types: ['card'],
-        last_payment_error: null,
-        next_action: null,
-        latest_charge: null,
-        metadata: {},
-        description: null,
-        livemode: false,
-        session: session.id,
-      });
-      session.payment_intent = pi.id;
-    }
+    pi ??= this.newPaymentIntent({ amount: session.amount_total, currency: session.currency, customer, session: session.id });
+    session.payment_intent = pi.id;
     // A new confirm abandons an unfinished challenge (the shopper closed it and retried).
     this.supersedeChallenges(pi.id);
-    const pm = this.paymentMethods.insert({
-      id: newId('pm'),
-      object: 'payment_method',
-      type: 'card',
-      card: check.summary,
-      billing_details: { name: input.billing?.name ?? null, email: input.billing?.email ?? null, address: null, phone: null },
+    const { pm, behaviour, setupFutureUsage } = use();
+    pi.setup_future_usage = setupFutureUsage;
+    return this.attempt(pi, pm, behaviour, input, base, request);
+  }
+
+  /**
+   * `POST /v1/payment_intents` with confirm=true: charges a customer's saved card, the shopper
+   * absent (off_session) or present (a challenge sends them on to 3-D Secure, then to return_url).
+   */
+  chargeSavedCard(input: PaymentIntentCreate, base: string, request: RequestInfo): ChargeOutcome {
+    const customer = this.customers.get(input.customer, 'customer').id;
+    const pm = this.usableSavedCard(input.payment_method, customer, 'merchant', new Date(this.clock.now()));
+    if (pm instanceof ApiFault) throw pm;
+    const pi = this.newPaymentIntent({ amount: input.amount, currency: input.currency, customer, session: null, description: input.description, metadata: input.metadata });
+    return this.chargeAgain(pi, pm, input, base, request);
+  }
+
+  /** `POST /v1/payment_intents/:id/confirm`: a merchant's intent tried again, e.g. on-session after `authentication_required`. */
+  confirmPaymentIntent(pi: PaymentIntent, input: PaymentIntentConfirm, base: string, request: RequestInfo): ChargeOutcome {
+    if (pi.session !== null) {
+      throw stateConflict(`The payment intent ${pi.id} pays checkout session ${pi.session}: it is confirmed through the session.`, 'payment_intent_unexpected_state');
+    }
+    if (pi.status !== 'requires_payment_method' && pi.status !== 'requires_action') {
+      throw stateConflict(`The payment intent ${pi.id} is ${pi.status}; only one that requires a payment method or an action can be confirmed.`, 'payment_intent_unexpected_state');
+    }
+    const customer = this.customers.stillThere(must(pi.customer, 'the customer of a merchant\'s payment intent')).id;
+    const pm = this.usableSavedCard(input.payment_method ?? must(pi.payment_method, 'the payment method of a merchant\'s payment intent'), customer, 'merchant', new Date(this.clock.now()));
+    if (pm instanceof ApiFault) throw pm;
+    this.supersedeChallenges(pi.id);
+    return this.chargeAgain(pi, pm, input, base, request);
+  }
+
+  private chargeAgain(pi: PaymentIntent, pm: PaymentMethod, how: { off_session?: boolean | undefined; return_url?: string | undefined }, base: string, request: RequestInfo): ChargeOutcome {
+    const saved = this.paymentMethods.behaviourOf(pm);
+    // Without a shopper there is no return URL: the schema requires one on-session, and off-session no challenge is ever made.
+    const returnUrl = how.return_url ?? '';
+    const urls = { returnUrl, parentOrigin: URL.canParse(returnUrl) ? new URL(returnUrl).origin : base };
+    const outcome = this.attempt(pi, pm, how.off_session === true ? saved.offSession : saved.onSession, urls, base, request);
+    return outcome.kind === 'ok' ? { pi } : { pi, fault: outcome.fault };
+  }
+
+  /**
+   * The saved card `id` if `customer` may pay with it now, else the refusal: a request fault is
+   * thrown (400/404), a card that can no longer pay (expired, a CVC of the wrong form) is
+   * returned as its 402. Either way nothing has changed.
+   */
+  private usableSavedCard(id: string, customer: string, caller: Caller, now: Date, cvc?: string): PaymentMethod | ApiFault {
+    const pm = this.paymentMethods.usableBy(id, customer, 'payment_method', caller);
+    if (isExpired(pm.card, now)) return cardError('Your card has expired.', 'expired_card', 'expired_card', 'payment_method');
+    if (cvc !== undefined) return checkCvcAgain(cvc, this.paymentMethods.brandOf(pm), 'payment_method_options[card][cvc]') ?? pm;
+    return pm;
+  }
+
+  private newPaymentIntent(p: { amount: number; currency: string; customer: string | null; session: string | null; description?: string | undefined; metadata?: Record<string, string> | undefined }): PaymentIntent {
+    return this.paymentIntents.insert({
+      id: newId('pi'),
+      object: 'payment_intent',
+      amount: p.amount,
+      amount_received: 0,
+      currency: p.currency,
+      status: 'requires_payment_method',
       created: this.nowSec(),
+      canceled_at: null,
+      cancellation_reason: null,
+      payment_method: null,
+      payment_method_types: ['card'],
+      last_payment_error: null,
+      next_action: null,
+      latest_charge: null,
+      metadata: p.metadata ?? {},
+      description: p.description ?? null,
+      customer: p.customer,
+      setup_future_usage: null,
       livemode: false,
+      session: p.session,
     });
+  }
+
+  /** One payment attempt with `pm`: succeed, decline, or leave a challenge. */
+  private attempt(pi: PaymentIntent, pm: PaymentMethod, behaviour: CardBehaviour, urls: Urls, base: string, request: RequestInfo): ConfirmOutcome {
     pi.payment_method = pm.id;
     pi.last_payment_error = null;
     pi.next_action = null;
-    return this.applyBehaviour(session, pi, pm, check.behaviour, input, base, request);
-  }
-
-  private applyBehaviour(session: Session, pi: PaymentIntent, pm: PaymentMethod, behaviour: CardBehaviour, urls: { returnUrl: string; parentOrigin: string }, base: string, request: RequestInfo): ConfirmOutcome {
     if (behaviour.kind === 'succeed') {
-      this.succeed(session, pi, pm, request);
+      this.succeed(pi, pm, request);
       return { kind: 'ok' };
     }
     if (behaviour.kind === 'decline') return { kind: 'card_error', fault: this.decline(pi, behaviour, request) };
     const challenge = this.challenges.insert({
       id: `3ds_${randomToken(40)}`,
-      session: session.id,
+      session: pi.session,
       payment_intent: pi.id,
       return_url: urls.returnUrl,
       parent_origin: urls.parentOrigin,
@@ -401,7 +509,17 @@ export class Checkout {
     return { kind: 'ok' };
   }
 
-  private succeed(session: Session, pi: PaymentIntent, pm: PaymentMethod, request: RequestInfo): void {
+  private succeed(pi: PaymentIntent, tried: PaymentMethod, request: RequestInfo): void {
+    const session = pi.session === null ? undefined : this.sessions.get(pi.session);
+    if (session?.customer_creation === 'always' && session.customer === null) {
+      const customer = this.customers.create({ email: session.customer_email ?? tried.billing_details.email ?? undefined, name: tried.billing_details.name ?? undefined });
+      session.customer = customer.id;
+      pi.customer = customer.id;
+    }
+    // Saving a card the customer already has keeps their one payment method for it: that is what
+    // is charged and reported. A customer deleted while a challenge was open saves nothing.
+    const owner = pi.customer === null ? undefined : this.customers.find(pi.customer);
+    const pm = pi.setup_future_usage !== null && owner ? this.paymentMethods.attach(tried, owner.id) : tried;
     const charge = this.charges.insert({
       id: newId('ch'),
       object: 'charge',
@@ -415,22 +533,26 @@ export class Checkout {
       currency: pi.currency,
       payment_intent: pi.id,
       payment_method: pm.id,
-      payment_method_details: { type: 'card', card: pm.card },
-      billing_details: pm.billing_details,
+      payment_method_details: { type: 'card', card: { ...pm.card } },
+      billing_details: { ...pm.billing_details },
       created: this.nowSec(),
       livemode: false,
     });
     pi.status = 'succeeded';
     pi.amount_received = pi.amount;
+    pi.payment_method = pm.id;
     pi.latest_charge = charge.id;
     pi.last_payment_error = null;
     pi.next_action = null;
-    session.status = 'complete';
-    session.payment_status = 'paid';
-    session.customer_details = { email: session.customer_email ?? pm.billing_details.email, name: pm.billing_details.name };
-    this.openSessions.delete(session.id);
+    if (session) {
+      const customer = session.customer === null ? undefined : this.customers.find(session.customer);
+      session.status = 'complete';
+      session.payment_status = 'paid';
+      session.customer_details = { email: session.customer_email ?? pm.billing_details.email ?? customer?.email ?? null, name: pm.billing_details.name ?? customer?.name ?? null };
+      this.openSessions.delete(session.id);
+    }
     this.webhooks.emit('payment_intent.succeeded', this.snap.paymentIntent(pi), request);
-    this.webhooks.emit('checkout.session.completed', this.snap.session(session), request);
+    if (session) this.webhooks.emit('checkout.session.completed', this.snap.session(session), request);
   }
 
   private decline(pi: PaymentIntent, d: Decline, request: RequestInfo): ApiFault {
@@ -455,11 +577,10 @@ export class Checkout {
    */
   completeChallenge(id: string, outcome: 'complete' | 'fail', request: RequestInfo): { challenge: Challenge; status: 'succeeded' | 'failed' } {
     const challenge = this.pendingChallenge(id);
-    const session = this.sessions.get(challenge.session);
     const pi = must(this.paymentIntents.find(challenge.payment_intent), 'the challenge\'s payment intent');
     challenge.state = 'used';
     this.pendingChallengeOf.delete(pi.id);
-    const pm = must(this.paymentMethods.find(pi.payment_method ?? ''), 'the payment method');
+    const pm = this.paymentMethods.get(must(pi.payment_method, 'the payment method'));
     if (outcome === 'fail') {
       pi.status = 'requires_payment_method';
       pi.next_action = null;
@@ -472,7 +593,7 @@ export class Checkout {
       return { challenge, status: 'failed' };
     }
     if (challenge.afterChallenge === 'succeed') {
-      this.succeed(session, pi, pm, request);
+      this.succeed(pi, pm, request);
       return { challenge, status: 'succeeded' };
     }
     this.decline(pi, challenge.afterChallenge, request);
@@ -489,8 +610,8 @@ export class Checkout {
     const challenge = this.challenges.find(id);
     if (!challenge) throw new ApiFault(404, { type: 'invalid_request_error', code: 'resource_missing', message: 'This authentication request does not exist.' });
     if (challenge.state === 'used') throw new ApiFault(410, { type: 'invalid_request_error', code: 'challenge_already_used', message: 'This authentication has already been completed. Return to the merchant to see the result.' });
-    const session = this.sessions.get(challenge.session);
-    if (session.status === 'expired') throw new ApiFault(410, { type: 'invalid_request_error', code: 'session_expired', message: 'This checkout has expired, so the authentication can no longer be completed.' });
+    const session = challenge.session === null ? undefined : this.sessions.get(challenge.session);
+    if (session?.status === 'expired') throw new ApiFault(410, { type: 'invalid_request_error', code: 'session_expired', message: 'This checkout has expired, so the authentication can no longer be completed.' });
     if (challenge.state === 'superseded') throw new ApiFault(409, { type: 'invalid_request_error', code: 'challenge_superseded', message: 'This authentication was replaced by a newer payment attempt.' });
     return challenge;
   }

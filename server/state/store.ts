@@ -10,19 +10,25 @@ import type { Clock } from '../clock.js';
 import type { Webhooks } from '../webhooks.js';
 import { Catalog } from './catalog.js';
 import { Checkout } from './checkout.js';
+import { Customers } from './customers.js';
 import type { Snapshotters } from './events.js';
+import { PaymentMethods } from './payment-methods.js';
 import { Refunds } from './refunds.js';
 
 export type { RequestInfo, Snapshotters } from './events.js';
 
 export class Store {
   readonly catalog: Catalog;
+  readonly paymentMethods: PaymentMethods;
+  readonly customers: Customers;
   readonly checkout: Checkout;
   readonly refunds: Refunds;
 
   constructor(clock: Clock, webhooks: Webhooks, snap: Snapshotters) {
     this.catalog = new Catalog(clock);
-    this.checkout = new Checkout(clock, webhooks, snap, this.catalog);
+    this.paymentMethods = new PaymentMethods(clock);
+    this.customers = new Customers(clock, this.paymentMethods);
+    this.checkout = new Checkout(clock, webhooks, snap, this.catalog, this.customers, this.paymentMethods);
     this.refunds = new Refunds(clock, webhooks, snap, this.checkout);
   }
 }

@@ -2,7 +2,7 @@ import { missingResource } from '../errors.js';
 
 /**
  * The records of one kind, by id, in the order they were made. The map stays private: callers
- * look records up, list them or add one, so the 404 for an unknown id is phrased in one place.
+ * look records up, list them, add or remove one, so the 404 for an unknown id is phrased in one place.
  */
 export class Table<T extends { id: string }> {
   private readonly rows = new Map<string, T>();
@@ -24,6 +24,11 @@ export class Table<T extends { id: string }> {
     const row = this.rows.get(id);
     if (!row) throw missingResource(this.noun, id, param);
     return row;
+  }
+
+  /** Forgets a record: its id is unknown from then on. */
+  remove(id: string): void {
+    this.rows.delete(id);
   }
 
   /** Lists are newest first, as at Stripe. */

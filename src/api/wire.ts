@@ -4,6 +4,7 @@
  * Stripe-shaped: ids with prefixes, amounts in integer minor units, timestamps in Unix seconds.
  * Types and three constant names: importing it costs a few bytes at most.
  */
+import type { CardBrand } from '../card/brands.js';
 
 export type SessionStatus = 'open' | 'complete' | 'expired';
 export type PaymentStatus = 'unpaid' | 'paid';
@@ -75,6 +76,13 @@ export interface ClientPaymentIntent {
   next_action: NextAction | null;
 }
 
+/** A card the session's customer saved, as the page may show it: a summary, never more. */
+export interface SavedPaymentMethod {
+  /** `pm_…`: pay with it by sending this id as the confirm's `payment_method`. */
+  id: string;
+  card: { brand: CardBrand; last4: string; exp_month: number; exp_year: number };
+}
+
 /** `GET /v1/checkout/sessions/:id` with a publishable key and the client secret. */
 export interface ClientSession {
   id: string;
@@ -92,6 +100,22 @@ export interface ClientSession {
   livemode: boolean;
   line_items: ListObject<LineItem>;
   payment_intent: ClientPaymentIntent | null;
+  /**
+   * Only when the session has a customer: their saved cards, newest first. Expired ones are
+   * listed too (to be shown as expired); the server refuses to charge them.
+   */
+  saved_payment_methods?: SavedPaymentMethod[];
+  /**
+   * Only when the session has a customer or makes one: `enabled` asks the shopper whether to
+   * save the card (unchecked by default), sent back as the confirm's `save_payment_method`.
+   */
+  payment_method_save?: 'enabled' | 'disabled';
+  /**
+   * Only likewise: set when the merchant saves the card of this payment whatever the shopper
+   * does (`on_session`: for their next checkouts; `off_session`: also for charges without
+   * them), so that the page can tell them.
+   */
+  setup_future_usage?: 'on_session' | 'off_session' | null;
 }
 
 export interface CardDetails {
@@ -109,6 +133,18 @@ export interface ConfirmRequest {
     card: CardDetails;
     billing_details: { name: string; email?: string };
   };
+  return_url?: string;
+  /** The shopper's answer to "save this card"; only when the session's `payment_method_save` is `enabled`. */
+  save_payment_method?: boolean;
+}
+
+/** The confirm body paying with a saved card: its id instead of card details. */
+export interface SavedCardConfirmRequest {
+  client_secret: string;
+  /** A `SavedPaymentMethod` id of the session's customer. */
+  payment_method: string;
+  /** The CVC asked again, if the page asks for it (no test card requires it). */
+  payment_method_options?: { card?: { cvc?: string } };
   return_url?: string;
 }
 
