@@ -2,8 +2,10 @@
  * The package's builds (`npm run build` runs each through scripts/build.mjs):
  * - `esm`: ES modules for bundler users, one file per source module, lit and @lit/context external.
  * - `standalone`: one minified self-contained file for a plain `<script type="module">`.
+ * - `frame`: the card frame's script (`dist/frame/card-frame.js`), which the payment server
+ *   serves on its own origin (server/pages/card-frame.ts); `outDir` can be overridden (the test runner).
  * - `node`: the mock server, webhook verifier and bin, their dependencies bundled in (dist/node).
- * The two browser builds minify the kit's Lit `html` and `css` templates first (see `minifyTemplates`).
+ * The browser builds minify the kit's `html` and `css` templates first (see `minifyTemplates`).
  * The demo playground has its own config in demo/vite.config.ts.
  */
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -62,7 +64,25 @@ function loadsWithoutDom(): Plugin {
   };
 }
 
+/** Whole-file minification, with the kit's `_private` members renamed (see `standalone`). */
+const minifyAll = { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } };
+
 export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'frame') {
+    // Plain DOM, no Lit: nothing in it touches the DOM before it runs in its own document.
+    return {
+      plugins: [minifyTemplates()],
+      build: {
+        outDir: 'dist/frame',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: 'src/frame/card-frame.ts', formats: ['es'], fileName: () => 'card-frame.js' },
+        rolldownOptions: { output: { minify: minifyAll } },
+      },
+    };
+  }
   if (mode === 'standalone') {
     return {
       plugins: [minifyTemplates(), loadsWithoutDom()],
@@ -79,9 +99,7 @@ export default defineConfig(({ mode }): UserConfig => {
         // this one closed file they can be renamed, as Lit's own build does with its privates.
         // The minifier never picks a name that appears as a property anywhere in the file.
         rolldownOptions: {
-          output: {
-            minify: { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } },
-          },
+          output: { minify: minifyAll },
         },
       },
     };

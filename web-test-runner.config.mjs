@@ -13,9 +13,10 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { getRequestListener } from '@hono/node-server';
+import { build } from 'vite';
 import { CHROMIUM_ARGS, INSTALL_HINT, findChromium, findFirefox, findWebKit } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
-import { createTestBackend } from './test/support/backend.ts';
+import { createTestBackend, withFaults } from './test/support/backend.ts';
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
 const strict = process.env.CI === 'true' || process.env.BROWSERS !== undefined;
@@ -94,15 +95,21 @@ if (wanted.includes('webkit')) {
   } else unavailable('webkit');
 }
 
+// The card frame the mock server serves, built from src/ as `npm run build` builds it (a second).
+const frameDir = '.tmp/wtr-frame';
+await build({ mode: 'frame', logLevel: 'warn', build: { outDir: frameDir, sourcemap: 'inline' } });
+
 // One mock server for the whole run, reachable on the test page's own origin (middleware)
-// and on a second origin, so cross-origin behaviour (CORS, 3-D Secure frames) is real.
-const backend = createTestBackend();
-const crossOrigin = createServer(getRequestListener(backend.fetch));
-await new Promise((resolve) => crossOrigin.listen(0, '127.0.0.1', resolve));
-const crossOriginPort = crossOrigin.address().port;
-backend.setCrossOriginBase(`http://127.0.0.1:${crossOriginPort}`);
-crossOrigin.unref();
-const listener = getRequestListener(backend.fetch);
+// and on a second origin, so cross-origin behaviour (CORS, card and 3-D Secure frames) is real.
+const backend = createTestBackend({ frameScriptPath: `${frameDir}/card-frame.js` });
+const listener = withFaults(backend, getRequestListener(backend.fetch));
+const listen = async (handler) => {
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  return `http://127.0.0.1:${server.address().port}`;
+};
+backend.setBases({ crossOrigin: await listen(listener), restricted: await listen(getRequestListener(backend.restrictedFetch)) });
 
 export default {
   files: ['src/**/*.test.ts', 'test/components/**/*.test.ts'],

@@ -32,6 +32,7 @@ const publishableKey = process.env.CHECKOUT_PUBLISHABLE_KEY ?? 'pk_test_checkout
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const pagesDir = resolve(repo, 'node_modules/.cache/checkout-elements-demo');
 const builtKit = resolve(repo, 'dist/checkout-elements.min.js');
+const builtFrame = resolve(repo, 'dist/frame/card-frame.js');
 
 const dev = process.argv.includes('--dev');
 
@@ -40,15 +41,23 @@ if (!dev && !existsSync(resolve(pagesDir, 'index.html'))) {
   process.exit(1);
 }
 
-// The hosted page serves the kit's bundle as built when the demo started: a copy, so that a
-// `npm run build` (which empties dist/) meanwhile does not break the running demo.
-const kitCopy = resolve(repo, 'node_modules/.cache/checkout-elements-demo-kit/checkout-elements.min.js');
-if (existsSync(builtKit)) {
-  mkdirSync(dirname(kitCopy), { recursive: true });
-  copyFileSync(builtKit, kitCopy);
-  if (existsSync(`${builtKit}.map`)) copyFileSync(`${builtKit}.map`, `${kitCopy}.map`);
-} else {
-  console.warn('No dist/checkout-elements.min.js: the hosted payment page will not work. Run `npm run build`.');
+// The hosted page serves the kit's bundle, and every checkout the card frame, as built when the
+// demo started: copies, so that a `npm run build` (which empties dist/) meanwhile does not
+// break the running demo.
+const copies = resolve(repo, 'node_modules/.cache/checkout-elements-demo-kit');
+const kitCopy = resolve(copies, 'checkout-elements.min.js');
+const frameCopy = resolve(copies, 'card-frame.js');
+for (const [built, copy, what] of [
+  [builtKit, kitCopy, 'the hosted payment page'],
+  [builtFrame, frameCopy, 'the card fields'],
+] as const) {
+  if (existsSync(built)) {
+    mkdirSync(dirname(copy), { recursive: true });
+    copyFileSync(built, copy);
+    if (existsSync(`${built}.map`)) copyFileSync(`${built}.map`, `${copy}.map`);
+  } else {
+    console.warn(`No ${built}: ${what} will not work. Run \`npm run build\`.`);
+  }
 }
 
 function portTaken(err: unknown, port: number, variable: string): never {
@@ -57,7 +66,7 @@ function portTaken(err: unknown, port: number, variable: string): never {
   process.exit(1);
 }
 
-const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.', kitScriptPath: kitCopy }).catch(
+const mock = await startServer({ port: mockPort, host, secretKey, publishableKey, businessName: 'Lamplight & Co.', kitScriptPath: kitCopy, frameScriptPath: frameCopy }).catch(
   (err: unknown) => portTaken(err, mockPort, 'MOCK_PORT'),
 );
 const apiBase = mock.url.replace(/\/$/, '');
@@ -79,7 +88,9 @@ const csp = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  `frame-src ${apiBase}`,
+  // 'self': the playground's network-failure scenario reaches the payment server (its card
+  // frame included) through a proxy on this origin.
+  `frame-src 'self' ${apiBase}`,
   `connect-src 'self' ${apiBase}`,
   "img-src 'self'",
   "base-uri 'none'",

@@ -1,5 +1,5 @@
 // `npm run build`: the ESM build (lit external) and its .d.ts types, the self-contained
-// minified file, the Node side (mock server, webhook verifier, the `checkout-mock-server` bin)
+// minified file, the card frame's script (which the mock server serves), the Node side (mock server, webhook verifier, the `checkout-mock-server` bin)
 // with its dependencies bundled in and its .d.ts types, custom-elements.json from the
 // components' doc comments, and the licences of the third-party code the bundles hold.
 import { execFileSync } from 'node:child_process';
@@ -44,6 +44,8 @@ function writeLicences(packages, path) {
 rmSync('dist', { recursive: true, force: true });
 await build({ mode: 'esm', logLevel: 'warn' });
 const standalone = await build({ mode: 'standalone', logLevel: 'warn' });
+// The card frame holds the kit's own code only: no third-party licence to ship with it.
+await build({ mode: 'frame', logLevel: 'warn' });
 const node = await build({ mode: 'node', logLevel: 'warn' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['tsc', '-p', 'tsconfig.server.json']);
@@ -56,4 +58,4 @@ const packages = bundledPackages(standalone);
 for (const [dir, files] of bundledPackages(node)) packages.set(dir, new Set([...files].map((f) => `node/${f}`)));
 writeLicences(packages, 'dist/THIRD-PARTY-LICENSES.md');
 if (!existsSync('dist/node/types/server/index.d.ts')) throw new Error('build: no types for checkout-elements/mock-server');
-console.log('build: dist/index.js (ESM) and dist/types, dist/checkout-elements.min.js, dist/node (mock server, webhooks, bin) and dist/node/types, custom-elements.json, dist/THIRD-PARTY-LICENSES.md');
+console.log('build: dist/index.js (ESM) and dist/types, dist/checkout-elements.min.js, dist/frame/card-frame.js, dist/node (mock server, webhooks, bin) and dist/node/types, custom-elements.json, dist/THIRD-PARTY-LICENSES.md');

@@ -32,6 +32,11 @@ if (stale('dist/checkout-elements.min.js', ['src', 'vite.config.ts'])) {
   console.log('start: building dist/checkout-elements.min.js (missing or older than src/)…');
   run(npx, ['vite', 'build', '--mode', 'standalone', '--logLevel', 'warn']);
 }
+// The card frame the mock server serves: the card fields live in it, on the server's origin.
+if (stale('dist/frame/card-frame.js', ['src', 'vite.config.ts'])) {
+  console.log('start: building dist/frame/card-frame.js (missing or older than src/)…');
+  run(npx, ['vite', 'build', '--mode', 'frame', '--logLevel', 'warn']);
+}
 
 const dev = process.argv.includes('--dev');
 

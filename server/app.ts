@@ -14,7 +14,7 @@ import { browserCheckoutSessions, fromBrowser } from './browser/checkout-session
 import { withCors } from './browser/cors.js';
 import { ApiFault } from './errors.js';
 import { anyKey, secretKeyOnly } from './http/auth.js';
-import type { AppDeps, Deps, Env } from './http/context.js';
+import type { AppDeps, Ctx, Deps, Env } from './http/context.js';
 import { group } from './http/group.js';
 import { Idempotency } from './http/idempotency.js';
 import { jsonResponse } from './http/responses.js';
@@ -28,8 +28,9 @@ import { prices } from './merchant/prices.js';
 import { products } from './merchant/products.js';
 import { refunds } from './merchant/refunds.js';
 import { webhookEndpoints } from './merchant/webhook-endpoints.js';
-import { CHALLENGE_CSP, HOSTED_CSP } from './pages.js';
+import { challengeCsp, HOSTED_CSP } from './pages.js';
 import { assets } from './pages/assets.js';
+import { cardFrame, cardFrameCsp } from './pages/card-frame.js';
 import { pageHeaders } from './pages/headers.js';
 import { hostedPages } from './pages/hosted-page.js';
 import { threeDSecurePages } from './pages/three-d-secure.js';
@@ -83,7 +84,10 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
   app.route('/v1', group(merchant, secretKeyOnly(deps)));
 
   app.route('/pay', group(hostedPages(deps), pageHeaders(HOSTED_CSP)));
-  app.route('/3ds/challenge', group(threeDSecurePages(deps), pageHeaders(CHALLENGE_CSP)));
+  // The bank's page may be framed only by the page that confirmed, when the challenge is known.
+  const challengeAncestor = (c: Ctx) => store.checkout.findChallenge(c.req.param('id') ?? '')?.parent_origin;
+  app.route('/3ds/challenge', group(threeDSecurePages(deps), pageHeaders((c) => challengeCsp(challengeAncestor(c)))));
+  app.route('/elements', group(cardFrame(deps), pageHeaders(cardFrameCsp(deps.allowedOrigins))));
   app.route('/', assets(deps));
 
   return app;

@@ -214,7 +214,8 @@ void describe('3-D Secure', () => {
     assert.match(page.text, /Fail authentication/);
     assert.match(page.text, /\$39\.98/);
     assert.match(page.text, /<form method="post"/);
-    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors \*/);
+    // Framable by the page that confirmed (here the return URL's origin, there being no Origin header) and nowhere else.
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'self' https:\/\/m\.example$/);
     assert.equal(page.headers.get('x-frame-options'), null);
     const done = await h.request('POST', path, { body: 'outcome=complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.status, 200);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `checkout-mock-server [--port 8787] [--host 127.0.0.1] [--webhook-allow <origin>]…`
+ * `checkout-mock-server [--port 8787] [--host 127.0.0.1] [--webhook-allow <origin>]… [--frame-allow <origin>]…`
  * Keys: CHECKOUT_SECRET_KEY (default sk_test_checkout_mock) and CHECKOUT_PUBLISHABLE_KEY
  * (default pk_test_checkout_mock). Webhook URLs may point anywhere unless origins are listed
  * with --webhook-allow (repeatable) or CHECKOUT_WEBHOOK_ALLOW (comma-separated); both add up.
+ * Likewise any page may embed the card frame unless origins are listed with --frame-allow or
+ * CHECKOUT_FRAME_ALLOW.
  * Prints the URL and both keys; Ctrl-C stops it.
  */
 import { parseArgs } from 'node:util';
@@ -11,20 +13,22 @@ import { DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY } from './index.js';
 import { startServer } from './node.js';
 import { allowedOrigin } from './webhooks.js';
 
-const USAGE = 'usage: checkout-mock-server [--port <1-65535, default 8787>] [--host <address, default 127.0.0.1>] [--webhook-allow <origin, repeatable>]';
+const USAGE =
+  'usage: checkout-mock-server [--port <1-65535, default 8787>] [--host <address, default 127.0.0.1>] [--webhook-allow <origin, repeatable>] [--frame-allow <origin, repeatable>]';
 
 function fail(message: string): never {
   process.stderr.write(`checkout-mock-server: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-let values: { port?: string | undefined; host?: string | undefined; 'webhook-allow'?: string[] | undefined; help?: boolean | undefined };
+let values: { port?: string | undefined; host?: string | undefined; 'webhook-allow'?: string[] | undefined; 'frame-allow'?: string[] | undefined; help?: boolean | undefined };
 try {
   ({ values } = parseArgs({
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string', short: 'H' },
       'webhook-allow': { type: 'string', multiple: true },
+      'frame-allow': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -34,7 +38,7 @@ try {
   fail(err instanceof Error ? err.message : String(err));
 }
 if (values.help) {
-  process.stdout.write(`${USAGE}\nEnv: CHECKOUT_SECRET_KEY (sk_test_…), CHECKOUT_PUBLISHABLE_KEY (pk_test_…), CHECKOUT_WEBHOOK_ALLOW (origins, comma-separated).\n`);
+  process.stdout.write(`${USAGE}\nEnv: CHECKOUT_SECRET_KEY (sk_test_…), CHECKOUT_PUBLISHABLE_KEY (pk_test_…), CHECKOUT_WEBHOOK_ALLOW and CHECKOUT_FRAME_ALLOW (origins, comma-separated).\n`);
   process.exit(0);
 }
 const portText = values.port ?? '8787';
@@ -43,15 +47,18 @@ const host = values.host ?? '127.0.0.1';
 if (host.trim() === '') fail('--host must not be empty.');
 const secretKey = process.env.CHECKOUT_SECRET_KEY || DEFAULT_SECRET_KEY;
 const publishableKey = process.env.CHECKOUT_PUBLISHABLE_KEY || DEFAULT_PUBLISHABLE_KEY;
-const allowEntries = [...(values['webhook-allow'] ?? []), ...(process.env.CHECKOUT_WEBHOOK_ALLOW ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '')];
-let webhookUrlAllowList: string[] | undefined;
-if (allowEntries.length > 0) {
+/** Origins from a repeatable flag and a comma-separated variable, or undefined for "any". */
+function origins(flag: string[] | undefined, env: string | undefined): string[] | undefined {
+  const entries = [...(flag ?? []), ...(env ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '')];
+  if (entries.length === 0) return undefined;
   try {
-    webhookUrlAllowList = [...new Set(allowEntries.map(allowedOrigin))];
+    return [...new Set(entries.map(allowedOrigin))];
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
   }
 }
+const webhookUrlAllowList = origins(values['webhook-allow'], process.env.CHECKOUT_WEBHOOK_ALLOW);
+const allowedOrigins = origins(values['frame-allow'], process.env.CHECKOUT_FRAME_ALLOW);
 
 let running: Awaited<ReturnType<typeof startServer>>;
 try {
@@ -61,6 +68,7 @@ try {
     secretKey,
     publishableKey,
     webhookUrlAllowList,
+    ...(allowedOrigins ? { allowedOrigins } : {}),
     logger: {
       info: (m) => process.stdout.write(`${m}\n`),
       warn: (m) => process.stderr.write(`warn: ${m}\n`),
@@ -78,6 +86,7 @@ process.stdout.write(
     `  secret key:      ${secretKey}\n` +
     `  publishable key: ${publishableKey}\n` +
     (webhookUrlAllowList ? `  webhooks only to ${webhookUrlAllowList.join(', ')}\n` : '') +
+    (allowedOrigins ? `  card frame only on ${allowedOrigins.join(', ')}\n` : '') +
     `  test card:       4242 4242 4242 4242, any future expiry, any CVC\n`,
 );
 

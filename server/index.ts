@@ -10,7 +10,7 @@ import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { Store } from './state/store.js';
 import { Views } from './views.js';
-import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, Webhooks, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
+import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, Webhooks, allowedOrigin, type DeliveryAttempt, type FetchLike, type Logger } from './webhooks.js';
 
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_LIMITS, type DeliveryAttempt, type Logger } from './webhooks.js';
@@ -30,6 +30,13 @@ export interface MockServerOptions {
   publicUrl?: string;
   /** The built self-contained kit served at /assets/checkout-elements.min.js. */
   kitScriptPath?: string;
+  /** The built card frame script (`dist/frame/card-frame.js` in the package). */
+  frameScriptPath?: string;
+  /**
+   * Origins (`https://shop.example`) whose pages may embed the card frame and pay through it.
+   * Default: any origin, as suits a local development server; a real provider checks them.
+   */
+  allowedOrigins?: readonly string[];
   /** Delays between webhook attempts; its length bounds the retries. */
   webhookRetryScheduleMs?: readonly number[];
   /** Webhook attempts without a response by then fail (and are retried); default 10000. */
@@ -85,6 +92,10 @@ export function defaultKitScriptPath(): string {
   return join(packageRoot() ?? process.cwd(), 'dist', 'checkout-elements.min.js');
 }
 
+export function defaultFrameScriptPath(): string {
+  return join(packageRoot() ?? process.cwd(), 'dist', 'frame', 'card-frame.js');
+}
+
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
   const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY;
@@ -105,6 +116,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`Invalid publicUrl '${options.publicUrl}': it must use http or https.`);
     publicUrl = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
   }
+  const allowedOrigins = options.allowedOrigins?.map(allowedOrigin);
   const schedule = options.webhookRetryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS;
   if (!schedule.every((ms) => Number.isFinite(ms) && ms >= 0)) throw new Error('webhookRetryScheduleMs must be non-negative numbers of milliseconds.');
   const clock = options.clock ?? systemClock;
@@ -135,6 +147,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     publishableKey,
     publicUrl,
     kitScriptPath: options.kitScriptPath ?? defaultKitScriptPath(),
+    frameScriptPath: options.frameScriptPath ?? defaultFrameScriptPath(),
+    allowedOrigins,
     businessName: options.businessName ?? 'Checkout Elements test shop',
     setBase: (base) => {
       currentBase = base;

@@ -6,8 +6,12 @@
 import { formatAmount } from './currency.js';
 
 export const HOSTED_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self'; img-src 'self' data:";
-/** Framable by any merchant page (the kit shows the challenge in an iframe). */
-export const CHALLENGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors *";
+/**
+ * Framable only by the page that confirmed the payment (the kit shows the challenge in a
+ * dialog there), and by this server itself; the hosted page is on this origin.
+ */
+export const challengeCsp = (ancestor?: string): string =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'${ancestor ? ` ${ancestor}` : ''}`;
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -89,10 +89,10 @@ export function allowedOrigin(entry: string): string {
   try {
     url = new URL(entry);
   } catch {
-    throw new Error(`Invalid webhook allow-list entry '${entry}': it must be an origin such as http://localhost:4242.`);
+    throw new Error(`Invalid allow-list entry '${entry}': it must be an origin such as http://localhost:4242.`);
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw new Error(`Invalid webhook allow-list entry '${entry}': it must be a bare http(s) origin such as http://localhost:4242, without path, query or credentials.`);
+    throw new Error(`Invalid allow-list entry '${entry}': it must be a bare http(s) origin such as http://localhost:4242, without path, query or credentials.`);
   }
   return url.origin;
 }

@@ -6,20 +6,25 @@
  * consumers still reach them, so the order in which the elements are defined does not matter.
  */
 import { ContextRoot, createContext } from '@lit/context';
-import type { ClientSession, ConfirmRequest } from './api/wire.js';
+import type { FrameConfirmOutcome, FrameConfirmRequest } from './api/frame-protocol.js';
+import type { ClientSession } from './api/wire.js';
 import type { CheckoutError } from './events.js';
 
 export type CheckoutStatus = 'idle' | 'loading' | 'ready' | 'paying' | 'authenticating' | 'complete' | 'error';
 
 export type ConfirmResult = { session: ClientSession; error?: undefined } | { session?: undefined; error: CheckoutError };
 
-/** The payment method as the confirm request wants it; only the session's confirm sees it. */
-export type PaymentMethodInput = ConfirmRequest['payment_method'];
-
-/** What a payment element offers its session: the card, collected and validated on demand. */
+/**
+ * What a payment element offers its session. The card never passes through here: the element
+ * (through the card frame) sends the confirm request itself, and the session gets the outcome.
+ */
 export interface PaymentMethodSource {
-  /** Validates, reveals errors and focuses the first bad field; null when not ready to pay. */
-  collect(): PaymentMethodInput | null;
+  /** True once the card fields are usable; false if they could not be loaded. */
+  whenReady(): Promise<boolean>;
+  /** Shows every error and focuses the first bad field; true when everything is complete. */
+  validate(): Promise<boolean>;
+  /** Sends the confirm request with what the shopper entered. */
+  confirm(request: Omit<FrameConfirmRequest, 'email'>): Promise<FrameConfirmOutcome>;
 }
 
 export interface CheckoutSnapshot {
@@ -32,6 +37,8 @@ export interface CheckoutSnapshot {
   /** The 3-D Secure challenge to show in a dialog (status `authenticating`). */
   readonly challengeUrl?: string;
   readonly apiBase: string;
+  /** The publishable key the card frame is loaded for. */
+  readonly publishableKey: string;
   readonly confirm: () => Promise<ConfirmResult>;
   /** One payment element per session: returns an unregister function, or null if taken. */
   readonly register: (source: PaymentMethodSource) => (() => void) | null;

@@ -1,15 +1,12 @@
 /**
- * Every word the shopper reads, in one object so that a translation is one file. Functions
- * take already formatted values (amounts go through `Intl.NumberFormat` first).
+ * Every word the shopper reads on the merchant's page, in one object so that a translation is
+ * one file (the card fields' words are the card frame's: src/frame/strings.ts). Functions take
+ * already formatted values (amounts go through `Intl.NumberFormat` first).
  */
 export const strings = {
   loading: 'Loading checkout…',
-  cardNumber: 'Card number',
-  expiry: 'Expiration date',
-  expiryPlaceholder: 'MM / YY',
-  cvc: 'Security code',
-  cvcHint: (digits: number) => `${digits} digits on your card`,
-  name: 'Name on card',
+  /** The card frame's title: what a screen reader announces on entering it. */
+  cardFrameTitle: 'Card details',
   email: 'Email',
   pay: (amount: string) => `Pay ${amount}`,
   paying: 'Processing…',
@@ -20,25 +17,12 @@ export const strings = {
   summary: 'Order summary',
   quantity: (n: number) => `Qty ${n}`,
   total: 'Total',
-  brand: 'Card brand:',
   errorIcon: 'Error:',
   challengeTitle: 'Confirm your payment',
   challengeFrame: 'Card verification by your bank',
   challengeClose: 'Cancel verification',
-  /** Field errors, keyed `field.code`, then code alone. */
+  /** Field errors, keyed `field.code`. */
   fieldErrors: {
-    'number.incomplete': 'Your card number is incomplete.',
-    'number.invalid': 'Your card number is invalid.',
-    'number.required': 'Enter your card number.',
-    'expiry.incomplete': 'Your expiration date is incomplete.',
-    'expiry.invalid_month': 'The expiration month is invalid.',
-    'expiry.expired': 'Your card’s expiration date is in the past.',
-    'expiry.too_far': 'The expiration year is too far in the future.',
-    'expiry.required': 'Enter the expiration date.',
-    'cvc.incomplete': 'Your security code is incomplete.',
-    'cvc.invalid': 'Your security code is invalid.',
-    'cvc.required': 'Enter the security code.',
-    'name.required': 'Enter the name on your card.',
     'email.required': 'Enter your email address.',
     'email.invalid': 'Enter a valid email address.',
   } as Record<string, string>,
@@ -71,7 +55,8 @@ export const strings = {
     invalid_return_url: 'This checkout is not set up correctly.',
     no_payment_element: 'This checkout is not set up correctly.',
     not_ready: 'The checkout is not ready yet.',
-    redirect_canceled: 'The payment needs verification on another page.',
+    frame_unavailable: 'The secure card form could not be loaded. Check your connection and try again.',
+    redirect_canceled: 'Your bank needs to verify this payment on its own page. Try again to go there.',
     unexpected: 'Something went wrong. Please try again.',
   } as Record<string, string>,
 };

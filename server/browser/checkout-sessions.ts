@@ -34,6 +34,11 @@ const confirmBody = z.strictObject({
   }),
   return_url: httpUrlTemplate.optional(),
   save_payment_method: bool.optional(),
+  /** Sent by the card frame: the origin of the page it is embedded in. */
+  parent_origin: z
+    .string()
+    .refine((v) => httpOrigin(v) === v, { error: 'must be an http(s) origin, such as https://shop.example' })
+    .optional(),
 });
 
 /** Paying with a saved card: its id in place of the card's details, and the CVC again if the page asked for it. */
@@ -79,7 +84,7 @@ function httpOrigin(value: string | undefined): string | undefined {
   return value !== undefined && isHttpUrl(value) && URL.canParse(value) ? new URL(value).origin : undefined;
 }
 
-export function browserCheckoutSessions({ store, views, idempotency }: Deps): Hono<Env> {
+export function browserCheckoutSessions({ store, views, idempotency, allowedOrigins }: Deps): Hono<Env> {
   const { checkout } = store;
 
   /** The session, if the client secret (required with a publishable key) belongs to it. */
@@ -123,8 +128,14 @@ export function browserCheckoutSessions({ store, views, idempotency }: Deps): Ho
         const base = c.var.base;
         const fallback = session.ui_mode === 'embedded' ? (session.return_url ?? '') : `${base}/pay/${session.id}`;
         const returnUrl = (input.return_url ?? fallback).replaceAll('{CHECKOUT_SESSION_ID}', session.id);
-        // A framed challenge answers the page that embedded it, which may differ from the return URL's.
-        const parentOrigin = httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
+        // A framed challenge answers the page that shows it, which may differ from the return URL's.
+        // The card frame names that page (it confirms from its own origin); a page that confirms
+        // itself is the request's Origin.
+        const claimed = input.parent_origin;
+        if (claimed !== undefined && allowedOrigins && claimed !== new URL(base).origin && !allowedOrigins.includes(claimed)) {
+          throw invalidRequest(`The origin ${claimed} may not take payments with this publishable key.`, 'origin_not_allowed', 'parent_origin');
+        }
+        const parentOrigin = claimed ?? httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
         const outcome = checkout.confirm(session, { payment, returnUrl, parentOrigin }, base, c.var.requestInfo);
         if (outcome.kind === 'card_error') return { status: outcome.fault.status, body: { error: outcome.fault.error } };
         const pi = must(checkout.findPaymentIntent(session.payment_intent ?? ''), 'the confirmed payment intent');

@@ -19,6 +19,10 @@ export interface AppDeps {
   publishableKey: string;
   publicUrl: string | undefined;
   kitScriptPath: string;
+  /** The built card frame script (`dist/frame/card-frame.js`). */
+  frameScriptPath: string;
+  /** Origins that may embed the card frame and confirm through it; undefined: any. */
+  allowedOrigins: readonly string[] | undefined;
   businessName: string;
   /** Lets event snapshots know the base URL of the request that caused them. */
   setBase(base: string): void;

@@ -3,13 +3,13 @@
  * routes they guard: the page's CSP, no referrer, no caching, no sniffing.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { Env } from '../http/context.js';
+import type { Ctx, Env } from '../http/context.js';
 
-export function pageHeaders(csp: string): MiddlewareHandler<Env> {
+export function pageHeaders(csp: string | ((c: Ctx) => string)): MiddlewareHandler<Env> {
   return async (c, next) => {
     await next();
     if (!(c.res.headers.get('content-type') ?? '').startsWith('text/html')) return;
-    c.res.headers.set('content-security-policy', csp);
+    c.res.headers.set('content-security-policy', typeof csp === 'string' ? csp : csp(c));
     c.res.headers.set('x-content-type-options', 'nosniff');
     c.res.headers.set('referrer-policy', 'no-referrer');
     c.res.headers.set('cache-control', 'no-store');

@@ -601,6 +601,11 @@ export class Checkout {
   }
 
   /** A challenge that can still be answered, or a precise fault. */
+  /** A challenge in any state, or undefined. */
+  findChallenge(id: string): Challenge | undefined {
+    return this.challenges.find(id);
+  }
+
   pendingChallenge(id: string): Challenge {
     const challenge = this.challenges.find(id);
     if (!challenge) throw new ApiFault(404, { type: 'invalid_request_error', code: 'resource_missing', message: 'This authentication request does not exist.' });

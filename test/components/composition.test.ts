@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CheckoutSessionElement } from '../../src/components/checkout-session/checkout-session.js';
 import { createSession, testConfig } from '../support/checkout.js';
-import { card, fillCard, payButton, statusIs, once } from './support.js';
+import { cardReady, fillCard, payButton, statusIs, once } from './support.js';
 
 /** A merchant's own component that renders the checkout inside its shadow root. */
 class ShopCart extends HTMLElement {
@@ -52,8 +52,7 @@ describe('composition', function () {
     await Promise.all([payA.updateComplete, payB.updateComplete]);
     expect(payButton(payA).textContent).to.contain('11.11');
     expect(payButton(payB).textContent).to.contain('22.22');
-    expect(card(payA)).to.exist;
-    expect(card(payB)).to.exist;
+    await Promise.all([cardReady(payA), cardReady(payB)]);
 
     await fillCard(payB);
     const result = await elB.confirm();
@@ -73,7 +72,7 @@ describe('composition', function () {
     root.querySelector('#two')!.append(el);
     const payment = el.querySelector('payment-element')!;
     await payment.updateComplete;
-    expect(card(payment)).to.exist;
+    await cardReady(payment);
     await fillCard(payment);
     expect((await el.confirm()).session?.payment_status).to.equal('paid');
   });

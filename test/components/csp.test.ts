@@ -5,7 +5,7 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CheckoutSessionElement } from '../../src/components/checkout-session/checkout-session.js';
 import { createSession, testConfig } from '../support/checkout.js';
-import { fillCard, input, payButton, statusIs, typeKeys, once } from './support.js';
+import { fillCard, payButton, retypeNumberByKeyboard, statusIs, once } from './support.js';
 
 describe('strict Content-Security-Policy', function () {
   // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
@@ -37,9 +37,10 @@ describe('strict Content-Security-Policy', function () {
       api-base=${config.crossOriginApiBase}
       ><checkout-summary></checkout-summary><payment-element></payment-element
     ></checkout-session>`);
-    await statusIs(el, 'ready');
+    await once(el, 'checkout-ready');
     const payment = el.querySelector('payment-element')!;
     await payment.updateComplete;
+    // The card frame is on the API's origin: typed into by keyboard, as a shopper would.
     await fillCard(payment, { number: '4000002760003184' });
     payButton(payment).click();
     await statusIs(el, 'authenticating');
@@ -50,8 +51,7 @@ describe('strict Content-Security-Policy', function () {
     dialog.querySelector<HTMLButtonElement>('[part=close-button]')!.click();
     await statusIs(el, 'ready');
 
-    input(payment, 'number').select();
-    await typeKeys('4242424242424242');
+    await retypeNumberByKeyboard(payment, '4242424242424242');
     const confirmed = once(el, 'checkout-confirm');
     payButton(payment).click();
     await confirmed;

@@ -2,7 +2,7 @@
 // the markup already in the page: the ContextRoot must connect them once the provider exists.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createSession, testConfig } from '../support/checkout.js';
-import { card, statusIs } from './support.js';
+import { cardReady, statusIs } from './support.js';
 
 describe('definition order', function () {
   // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
@@ -26,7 +26,7 @@ describe('definition order', function () {
     const summary = root.querySelector('checkout-summary')!;
     await payment.updateComplete;
     await summary.updateComplete;
-    expect(card(payment)).to.exist;
+    await cardReady(payment);
     expect(summary.shadowRoot!.querySelector('[part=total]')!.textContent).to.contain('20.00');
   });
 });

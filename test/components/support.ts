@@ -1,8 +1,10 @@
 /**
  * Mounting helpers for the element tests: a real session on the real mock server, the
- * elements around it, and real typing into the card fields.
+ * elements around it, and real typing into the card fields. The card fields are in the card
+ * frame; with the API on the test page's own origin (the default here) the frame is
+ * same-origin, so tests can reach into it. Cross-origin frames are tested from outside only.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createSession, testConfig } from '../support/checkout.js';
 import type { CreatedSession, SessionOptions } from '../support/checkout.js';
@@ -26,37 +28,80 @@ export interface MountOptions extends SessionOptions {
 
 export async function mountCheckout(options: MountOptions = {}): Promise<Mounted> {
   const [session, config] = await Promise.all([createSession(options), testConfig()]);
+  // `checkout-ready` is when the card frame answers too (the only sign of a cross-origin frame).
+  let ready = false;
+  const onReady = () => (ready = true);
+  document.addEventListener('checkout-ready', onReady, { once: true });
   const el = await fixture<CheckoutSessionElement>(html`<checkout-session
     session-id=${session.id}
     client-secret=${session.client_secret}
     publishable-key=${config.publishableKey}
-    api-base=${options.crossOrigin ? config.crossOriginApiBase : location.origin}
+    api-base=${options.restricted ? config.restrictedApiBase : options.crossOrigin ? config.crossOriginApiBase : location.origin}
     three-ds=${options.threeDs ?? 'modal'}
     ><checkout-summary></checkout-summary><payment-element></payment-element
   ></checkout-session>`);
-  if (!options.noWait) await statusIs(el, 'ready');
-  return { el, payment: el.querySelector('payment-element')!, session };
+  const payment = el.querySelector('payment-element')!;
+  if (!options.noWait) {
+    await waitUntil(() => ready, `never ready (status ${el.snapshot.status})`, { timeout: 8000 });
+    await statusIs(el, 'ready');
+    if (options.ui_mode !== 'hosted' && !options.crossOrigin && !options.restricted) await cardReady(payment);
+  }
+  document.removeEventListener('checkout-ready', onReady);
+  return { el, payment, session };
 }
 
 export function statusIs(el: CheckoutSessionElement, status: CheckoutStatus): Promise<void> {
   return waitUntil(() => el.snapshot.status === status, `status never became ${status} (is ${el.snapshot.status})`, { timeout: 8000 });
 }
 
-export const card = (payment: Element) => payment.shadowRoot!.querySelector('checkout-card-fields')!;
-export const input = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
-export const maybeInput = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector<HTMLInputElement>(`#${id}`);
-export const fieldError = (payment: Element, id: CardField) => card(payment).shadowRoot!.querySelector(`#${id}-error`)!.textContent.trim();
+/** The card frame element in a payment element's shadow root. */
+export const cardFrame = (payment: Element) => payment.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[part=card-frame]');
+/** The card frame's document (same-origin frames only). */
+export const cardDoc = (payment: Element) => cardFrame(payment)?.contentDocument ?? null;
+const fieldRoot = (payment: Element, id: CardField) => (id === 'email' ? payment.shadowRoot : cardDoc(payment));
+export const maybeInput = (payment: Element, id: CardField) => fieldRoot(payment, id)?.querySelector<HTMLInputElement>(`#${id}`) ?? null;
+export const input = (payment: Element, id: CardField) => maybeInput(payment, id)!;
+export const fieldError = (payment: Element, id: CardField) => fieldRoot(payment, id)!.querySelector(`#${id}-error`)!.textContent.trim();
 export const payButton = (payment: Element) => payment.shadowRoot!.querySelector<HTMLButtonElement>('#pay')!;
 export const message = (payment: Element) => payment.shadowRoot!.querySelector('[part=message]')!.textContent.trim();
 
-/** Deep active element, through shadow roots. */
+/** Until the card frame (same origin) has its fields and has sized itself. */
+export function cardReady(payment: Element): Promise<void> {
+  return waitUntil(() => maybeInput(payment, 'number') && cardFrame(payment)!.style.height, 'the card frame did not come up', { timeout: 8000 });
+}
+
+/**
+ * A key with a modifier held, in a way every engine's driver takes: Playwright and Puppeteer
+ * have key down/up; WebKit's WebDriver takes only whole sequences, in which a modifier (sent as
+ * its WebDriver code point) stays down to the end.
+ */
+async function chord(modifier: 'Shift' | 'Control', key: string): Promise<void> {
+  if (/AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent)) {
+    await sendKeys({ type: `${modifier === 'Shift' ? '\uE008' : '\uE009'}${key === 'Tab' ? '\uE004' : key}` });
+    return;
+  }
+  await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  await sendKeys({ up: modifier });
+}
+
+export const shiftTab = () => chord('Shift', 'Tab');
+
+/** Lets a message to or from the frame arrive and be handled (a task each way, and a render). */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** Deep active element, through shadow roots and into same-origin frames. */
 export function deepActive(): Element | null {
   let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
+  for (;;) {
+    if (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    else if (active instanceof HTMLIFrameElement && active.contentDocument?.activeElement) active = active.contentDocument.activeElement;
+    else return active;
+  }
 }
 
 export async function typeInto(payment: Element, id: CardField, text: string): Promise<void> {
+  if (id !== 'email') await cardReady(payment);
   input(payment, id).focus();
   await typeKeys(text);
 }
@@ -76,7 +121,38 @@ export interface CardInput {
   name?: string;
 }
 
+/** Tabs from a button just before the payment element into the card frame's first field. */
+async function tabIntoFrame(payment: Element): Promise<void> {
+  const start = document.createElement('button');
+  start.textContent = 'Before the card';
+  payment.before(start);
+  start.focus();
+  await sendKeys({ press: 'Tab' });
+  start.remove();
+}
+
+/** Replaces the card number in a card frame of any origin, by keyboard alone. */
+export async function retypeNumberByKeyboard(payment: Element, number: string): Promise<void> {
+  await tabIntoFrame(payment);
+  await chord('Control', 'a');
+  await typeKeys(number);
+}
+
+export async function fillCardByKeyboard(payment: Element, { number = '4242424242424242', expiry = '1234', cvc = '123', name = 'Ada Lovelace' }: CardInput = {}): Promise<void> {
+  await tabIntoFrame(payment);
+  for (const text of [number, expiry, cvc, name]) {
+    await typeKeys(text);
+    await sendKeys({ press: 'Tab' });
+  }
+  if (maybeInput(payment, 'email')) await typeKeys('ada@example.com');
+}
+
+/** Types a card into the card frame (by keyboard alone when the frame is on another origin). */
 export async function fillCard(payment: Element, { number = '4242424242424242', expiry = '1234', cvc = '123', name = 'Ada Lovelace' }: CardInput = {}): Promise<void> {
+  if (!cardDoc(payment)) {
+    await fillCardByKeyboard(payment, { number, expiry, cvc, name });
+    return;
+  }
   await typeInto(payment, 'number', number);
   await typeInto(payment, 'expiry', expiry);
   await typeInto(payment, 'cvc', cvc);
@@ -84,24 +160,55 @@ export async function fillCard(payment: Element, { number = '4242424242424242', 
   if (maybeInput(payment, 'email')) await typeInto(payment, 'email', 'ada@example.com');
 }
 
-/**
- * Watches (never changes) the confirm requests the page sends: their idempotency keys, in order.
- * The requests still go to the real server.
- */
-export function watchConfirms(): { keys: string[]; restore(): void } {
-  const original = window.fetch.bind(window);
-  const keys: string[] = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.endsWith('/confirm')) keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
-    return original(input, init);
-  };
-  return { keys, restore: () => void (window.fetch = original) };
+/** The Idempotency-Keys of the confirm requests the server received for a session, in order. */
+export async function confirmKeys(sessionId: string): Promise<string[]> {
+  const response = await fetch(`/__test/confirm-keys?session=${encodeURIComponent(sessionId)}`);
+  return (await response.json()) as string[];
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** `oneEvent`, typed by the global event map. */
-export function once<K extends keyof GlobalEventHandlersEventMap>(target: HTMLElement, type: K): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(type, resolve, { once: true }));
+export function once<K extends keyof GlobalEventHandlersEventMap>(target: HTMLElement, type: K, timeoutMs = 10_000): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    // A missing event fails the test here, by name, instead of as the test's own timeout.
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeoutMs} ms`)), timeoutMs);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+}
+
+/**
+ * axe (WCAG 2.2 A and AA rules) inside the card frame's own document (same-origin frames only).
+ * axe runs in the frame's window, loaded from this origin, which the frame's CSP allows as its own.
+ */
+export async function expectFrameAccessible(payment: Element, { background }: { background?: string } = {}): Promise<void> {
+  const frame = cardFrame(payment)!;
+  const win: (Window & { axe?: { run(context: Document, options: object): Promise<AxeResults> } }) | null = frame.contentWindow;
+  const doc = frame.contentDocument!;
+  if (!win?.axe) {
+    const script = doc.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = reject;
+    });
+    doc.head.append(script);
+    await loaded;
+  }
+  // The frame is transparent: the page's background shows through, which axe inside cannot see.
+  if (background) doc.documentElement.style.background = background;
+  const results = await win!.axe!.run(doc, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+  doc.documentElement.style.background = '';
+  expect(results.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).to.deep.equal([]);
 }

@@ -31,12 +31,12 @@ test('an expired session and a wrong client secret end in a clear state and one 
   await startScenario(page, { scenario: 'Expired session' });
   await expect(page.locator('#stage checkout-session')).toContainText('This checkout has expired');
   await expect(page.locator('#events .ev-checkout-error')).toHaveCount(1);
-  await expect(page.locator('#stage payment-element').getByLabel('Card number')).toHaveCount(0);
+  await expect(page.locator('#stage payment-element iframe[part=card-frame]')).toHaveCount(0);
   await expectAccessible(page, 'playground, expired session');
 
   await startScenario(page, { scenario: 'Wrong client secret' });
   await expect(page.locator('#events .ev-checkout-error')).toHaveCount(1);
-  await expect(page.locator('#stage payment-element').getByLabel('Card number')).toHaveCount(0);
+  await expect(page.locator('#stage payment-element iframe[part=card-frame]')).toHaveCount(0);
   await expect(page.locator('#stage checkout-session').locator('[part="error"]')).toBeVisible();
   await expectAccessible(page, 'playground, wrong client secret');
 });

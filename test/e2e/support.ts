@@ -5,7 +5,7 @@
  * with the secret key, to check the browser's story against the server's.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -72,14 +72,19 @@ export const CARDS = {
   frictionless: '4000 0000 0000 3055',
 } as const;
 
-/** Fills <payment-element>'s card form (its fields are found by their labels, through the shadow root). */
+/** The card fields of a <payment-element>: in the payment server's frame, inside its shadow root. */
+export function cardFields(scope: Page | Locator): FrameLocator {
+  return scope.locator('payment-element').frameLocator('iframe[part=card-frame]');
+}
+
+/** Fills <payment-element>'s form: the card fields in their frame, the email on the page, found by their labels. */
 export async function fillCard(scope: Page | Locator, card: Card): Promise<void> {
-  const form = scope.locator('payment-element');
-  await form.getByLabel('Card number').fill(card.number);
-  await form.getByLabel('Expiration date').fill(card.expiry ?? '12 / 34');
-  await form.getByLabel('Security code').fill(card.cvc ?? (card.number.replace(/\D/g, '').length === 15 ? '1234' : '123'));
-  await form.getByLabel('Name on card').fill(card.name ?? 'Ada Lovelace');
-  const email = form.getByLabel('Email', { exact: true });
+  const fields = cardFields(scope);
+  await fields.getByLabel('Card number').fill(card.number);
+  await fields.getByLabel('Expiration date').fill(card.expiry ?? '12 / 34');
+  await fields.getByLabel('Security code').fill(card.cvc ?? (card.number.replace(/\D/g, '').length === 15 ? '1234' : '123'));
+  await fields.getByLabel('Name on card').fill(card.name ?? 'Ada Lovelace');
+  const email = scope.locator('payment-element').getByLabel('Email', { exact: true });
   if (await email.count()) await email.fill(card.email ?? 'ada@example.com');
 }
 

@@ -3,7 +3,7 @@
  * failed, from the playground. The outcome shown must match the payment server's record.
  */
 import type { Page } from '@playwright/test';
-import { CARDS, expect, expectAccessible, fillCard, payButton, serverGet, startScenario, test, type ServerSession } from './support.js';
+import { cardFields, CARDS, expect, expectAccessible, fillCard, payButton, serverGet, startScenario, test, type ServerSession } from './support.js';
 
 type Outcome = 'paid' | 'authentication_failed' | 'declined';
 
@@ -94,7 +94,7 @@ test('the 3-D Secure dialog works with the keyboard alone, and gives focus back'
   const sessionId = await startScenario(page, { scenario: /\(3184\)/, threeDs: 'modal' });
   const stage = page.locator('#stage');
   await fillCard(stage, { number: CARDS.always3ds });
-  await stage.locator('payment-element').getByLabel('Name on card').focus();
+  await cardFields(stage).getByLabel('Name on card').focus();
   await page.keyboard.press('Enter');
   const dialog = stage.locator('payment-element dialog');
   await expect(dialog).toBeVisible();

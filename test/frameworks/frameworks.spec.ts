@@ -9,12 +9,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 const MOCK_BASE = `http://127.0.0.1:${process.env.FRAMEWORKS_MOCK_PORT ?? 8973}`;
 
-/**
- * The one place that knows where the card inputs live: found by their labels, so when they
- * move into the payment server's frame only this function changes (to a frameLocator).
- */
+/** The card inputs live in the payment server's frame, found by their labels there. */
 async function fillCard(page: Page, number = '4242 4242 4242 4242'): Promise<void> {
-  const card = page.locator('payment-element');
+  const card = page.locator('payment-element').frameLocator('iframe[part=card-frame]');
   await card.getByLabel('Card number').fill(number);
   await card.getByLabel('Expiration date').fill('12 / 34');
   await card.getByLabel('Security code').fill('123');

@@ -6,6 +6,8 @@ import type { ClientSession } from '../../src/api/wire.js';
 
 export interface TestConfig {
   crossOriginApiBase: string;
+  /** A payment server that lets only https://merchant.invalid embed its card frame. */
+  restrictedApiBase: string;
   publishableKey: string;
 }
 
@@ -23,13 +25,13 @@ export function testConfig(): Promise<TestConfig> {
 }
 
 /** Calls the merchant API (`/v1/…`) with the secret key, through the test backend. */
-export async function merchantApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function merchantApi<T>(method: string, path: string, body?: unknown, server: 'main' | 'restricted' = 'main'): Promise<T> {
   const init: RequestInit = { method };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { 'content-type': 'application/json' };
   }
-  const response = await fetch(`/__test/merchant${path}`, init);
+  const response = await fetch(`/__test/${server === 'main' ? 'merchant' : 'restricted'}${path}`, init);
   const json = (await response.json()) as T;
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
   return json;
@@ -42,11 +44,13 @@ export interface SessionOptions {
   quantity?: number;
   name?: string;
   customer_email?: string;
+  /** On the payment server that lets only https://merchant.invalid embed its card frame. */
+  restricted?: boolean;
 }
 
 /** A fresh open session with one line item. */
 export function createSession(options: SessionOptions = {}): Promise<CreatedSession> {
-  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email } = options;
+  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted } = options;
   const urls =
     ui_mode === 'embedded'
       ? { return_url: `${location.origin}/return` }
@@ -57,9 +61,23 @@ export function createSession(options: SessionOptions = {}): Promise<CreatedSess
     ...urls,
     ...(customer_email ? { customer_email } : {}),
     line_items: [{ quantity, price_data: { currency, unit_amount, product_data: { name } } }],
-  });
+  }, restricted ? 'restricted' : 'main');
 }
 
 export function expireSession(id: string): Promise<unknown> {
   return merchantApi('POST', `/v1/checkout/sessions/${id}/expire`);
+}
+
+/**
+ * Cuts the network for the next `count` confirm requests of a session, on their way to the
+ * server (`before`: it never sees them) or on the way back (`after`: it handled them, the
+ * answer is lost). Played by the test server's listener (test/support/backend.ts).
+ */
+export async function injectFault(sessionId: string, mode: 'before' | 'after', count = 1): Promise<void> {
+  await fetch('/__test/faults', { method: 'POST', body: JSON.stringify({ session: sessionId, mode, count }) });
+}
+
+/** The next request to a path starting with `path` is answered 204 No Content (a navigation there is dropped). */
+export async function injectNoContent(path: string): Promise<void> {
+  await fetch('/__test/faults', { method: 'POST', body: JSON.stringify({ path, mode: 'no-content' }) });
 }

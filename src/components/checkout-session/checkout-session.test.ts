@@ -149,7 +149,7 @@ describe('<checkout-session>', function () {
     await expect(el).to.be.accessible();
     // Try again: still down, one more error; then the server is back.
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
-    await waitUntil(() => errors.length === 2, 'a second failure was not reported');
+    await waitUntil(() => errors.length === 2, 'a second failure was not reported', { timeout: 5000 });
     el.apiBase = location.origin;
     await statusIs(el, 'ready');
     expect(errors).to.have.length(2);
@@ -188,6 +188,9 @@ describe('<checkout-session>', function () {
     expect(errors).to.have.length(0);
     parent.append(el);
     await statusIs(el, 'ready');
+    // Ready once the card frame answers too.
+    await waitUntil(() => readies === 1, 'no checkout-ready after re-attaching', { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 100));
     expect(readies).to.equal(1);
   });
 

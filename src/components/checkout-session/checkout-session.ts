@@ -1,10 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { confirmSession, fetchSession, newIdempotencyKey } from '../../api/client.js';
-import type { ApiConfig } from '../../api/client.js';
+import { connectionError, fetchSession, toResult } from '../../api/client.js';
+import type { ApiConfig, ApiResult } from '../../api/client.js';
+import type { FrameConfirmOutcome } from '../../api/frame-protocol.js';
 import { RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../../api/wire.js';
-import type { ClientPaymentIntent, ClientSession } from '../../api/wire.js';
+import type { ClientPaymentIntent, ClientSession, ConfirmResponse } from '../../api/wire.js';
 import { checkoutContext } from '../../context.js';
 import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
@@ -14,6 +15,12 @@ import { strings } from '../../strings.js';
 import { errorIcon, tokens } from '../theme.js';
 
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
+/**
+ * How long a page that was sent to 3-D Secure may stay without unloading before the redirect
+ * counts as not taken. A page that is leaving unloads as soon as the bank's page answers;
+ * this leaves room for a slow mobile connection.
+ */
+const REDIRECT_STALL_MS = 10_000;
 
 const failure = (type: CheckoutErrorType, code: string, param?: string): CheckoutError => checkoutError(type, code, undefined, param);
 
@@ -21,6 +28,11 @@ const failure = (type: CheckoutErrorType, code: string, param?: string): Checkou
 function intentError(intent: ClientPaymentIntent | null | undefined, fallback: string): CheckoutError {
   const wire = intent?.last_payment_error;
   return checkoutError(wire?.type ?? 'card_error', wire?.code ?? fallback, wire?.decline_code);
+}
+
+/** The confirm request's outcome as the card frame relays it. */
+function confirmResult(outcome: Exclude<FrameConfirmOutcome, { kind: 'invalid' }>): ApiResult<ConfirmResponse> {
+  return outcome.kind === 'network' ? connectionError() : toResult(outcome.status, outcome.body);
 }
 
 const OWN_PARAM = new RegExp(`^(${RETURN_PARAM_SESSION}|${RETURN_PARAM_STATUS})(=|$)`);
@@ -105,12 +117,11 @@ export class CheckoutSessionElement extends LitElement {
   private _loading?: AbortController | undefined;
   private _source?: PaymentMethodSource | undefined;
   private _confirming?: Promise<ConfirmResult> | undefined;
-  /** The last attempt, kept only while it may be resent after a network failure. */
-  private _retry?: { body: string; key: string } | undefined;
   private _challengeDone?: ((completed: boolean) => void) | undefined;
   private _snapshot: CheckoutSnapshot = {
     status: 'idle',
     apiBase: '',
+    publishableKey: '',
     confirm: () => this.confirm(),
     register: (source) => {
       if (this._source && this._source !== source) return null;
@@ -176,7 +187,7 @@ export class CheckoutSessionElement extends LitElement {
     if (this.isConnected && (key !== this._loadedFor || fixed)) {
       this._loadedFor = key;
       void this._load();
-    } else if (changed.has('apiBase')) this._set({ apiBase: this._base });
+    } else if (changed.has('apiBase') || changed.has('publishableKey')) this._set({ apiBase: this._base, publishableKey: this.publishableKey });
   }
 
   private _set(patch: Partial<CheckoutSnapshot>): void {
@@ -221,9 +232,8 @@ export class CheckoutSessionElement extends LitElement {
   }
 
   private async _load(): Promise<void> {
-    this._retry = undefined;
     this._confirming = undefined;
-    this._set({ apiBase: this._base, session: undefined, error: undefined, paymentError: undefined, challengeUrl: undefined });
+    this._set({ apiBase: this._base, publishableKey: this.publishableKey, session: undefined, error: undefined, paymentError: undefined, challengeUrl: undefined });
     const problem = this._configError();
     this._loading?.abort();
     this._loading = undefined;
@@ -255,9 +265,16 @@ export class CheckoutSessionElement extends LitElement {
       return;
     }
     this._set({ status: 'ready', session: data });
-    // "Ready" means the form is usable: let the elements inside render the session first.
+    // "Ready" means the form is usable: the elements inside have rendered the session, and the
+    // card fields (loading in their frame meanwhile) answer.
     await new Promise((resolve) => setTimeout(resolve));
+    const source = this._source;
+    const usable = !source || (await source.whenReady());
     if (this._snapshot.session !== data) return;
+    if (!usable) {
+      this._fail(failure('api_connection_error', 'frame_unavailable'), data);
+      return;
+    }
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
     if (returning) this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
   }
@@ -278,27 +295,28 @@ export class CheckoutSessionElement extends LitElement {
   private async _pay(): Promise<ConfirmResult> {
     const { status, session } = this._snapshot;
     if (status !== 'ready' || !session) return this._payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
-    if (!this._source) return this._payFailed(failure('integration_error', 'no_payment_element'), false);
-    const paymentMethod = this._source.collect();
-    if (!paymentMethod) return this._payFailed(failure('validation_error', 'validation_failed'), false);
-
+    const source = this._source;
+    if (!source) return this._payFailed(failure('integration_error', 'no_payment_element'), false);
     let returnUrl: string;
     try {
       returnUrl = new URL(this.returnUrl || location.href, location.href).href;
     } catch {
       return this._payFailed(failure('integration_error', 'invalid_return_url', 'return-url'), false);
     }
-    const body = JSON.stringify({ client_secret: this.clientSecret, payment_method: paymentMethod, return_url: returnUrl });
-    const key = this._retry?.body === body ? this._retry.key : newIdempotencyKey();
-    this._retry = undefined;
+    // Busy from the click on (the fields check themselves in the frame, a message away).
     this._set({ status: 'paying', paymentError: undefined });
-    const { data, error } = await confirmSession(this._config, session.id, body, key);
+    if (!(await source.validate())) {
+      if (this._snapshot.status === 'paying') this._set({ status: 'ready' });
+      return this._payFailed(failure('validation_error', 'validation_failed'), false);
+    }
+    const outcome = await source.confirm({ sessionId: session.id, clientSecret: this.clientSecret, returnUrl });
+    if (outcome.kind === 'invalid') return this._payFailed(failure('validation_error', 'validation_failed'));
+    const { data, error } = confirmResult(outcome);
     if (error) {
-      // Only a request that may never have arrived is resent under the same key.
-      if (error.type === 'api_connection_error') this._retry = { body, key };
-      else if (error.type !== 'card_error') {
-        // Refused for the session's sake (paid in another tab, expired, a concurrent confirm):
-        // the server's view of the session decides what the shopper sees.
+      // Refused for the session's sake (paid in another tab, expired, a concurrent confirm):
+      // the server's view of the session decides what the shopper sees. (After a network
+      // failure the frame resends the same attempt under the same Idempotency-Key.)
+      if (error.type !== 'card_error' && error.type !== 'api_connection_error') {
         const fresh = await fetchSession(this._config, session.id);
         if (fresh.data?.payment_status === 'paid') return this._paid(fresh.data);
         if (fresh.data?.status === 'expired') {
@@ -319,14 +337,32 @@ export class CheckoutSessionElement extends LitElement {
 
   private _redirect(url: string): Promise<ConfirmResult> | ConfirmResult {
     const event = new CheckoutRedirectEvent({ url, reason: 'three_d_secure' });
-    if (this.dispatchEvent(event)) {
-      location.assign(url);
-      // The page is leaving: the outcome is read when the shopper comes back.
-      return new Promise<ConfirmResult>(() => {});
+    if (!this.dispatchEvent(event)) {
+      // The merchant's own veto: they know, so no error event and no message.
+      this._set({ status: 'ready' });
+      return { error: failure('invalid_request_error', 'redirect_canceled') };
     }
-    const error = failure('invalid_request_error', 'redirect_canceled');
-    this._set({ status: 'ready' });
-    return { error };
+    location.assign(url);
+    // The page normally leaves now, and the outcome is read when the shopper comes back. If it
+    // stays (the shopper declined to leave at a "Leave site?" prompt, the navigation was
+    // dropped) or comes back from the back-forward cache, confirm() must not hang.
+    return new Promise<ConfirmResult>((resolve) => {
+      const stayed = (): void => {
+        clearTimeout(timer);
+        removeEventListener('pagehide', leaving);
+        removeEventListener('pageshow', back);
+        resolve(this._payFailed(failure('invalid_request_error', 'redirect_canceled')));
+      };
+      const leaving = (): void => clearTimeout(timer);
+      const back = (e: PageTransitionEvent): void => {
+        if (!e.persisted) return;
+        stayed();
+        this.reload();
+      };
+      const timer = setTimeout(stayed, REDIRECT_STALL_MS);
+      addEventListener('pagehide', leaving);
+      addEventListener('pageshow', back);
+    });
   }
 
   private async _challenge(url: string): Promise<ConfirmResult> {

@@ -1,19 +1,22 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
+import type { CardState } from '../../api/frame-protocol.js';
 import { checkoutContext } from '../../context.js';
 import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutChangeEvent, CheckoutErrorEvent, CheckoutRedirectEvent } from '../../events.js';
-import type { CardField, CheckoutError } from '../../events.js';
-import type { ThreeDSCompleteMessage } from '../../api/wire.js';
+import type { CardField, ChangeDetail, CheckoutError } from '../../events.js';
 import { formatMoney } from '../../money/format.js';
 import { errorMessage, pageLocale, strings } from '../../strings.js';
-import { errorIcon, tokens } from '../theme.js';
-import { CardFieldsElement } from './card-fields.js';
+import { errorIcon, fieldStyles, tokens } from '../theme.js';
+import { CardFrameController } from './card-frame.js';
+import { ChallengeController } from './challenge.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The field a server outcome asks the shopper to fix. */
-function fieldFor(error: CheckoutError): CardField | undefined {
+function fieldFor(error: CheckoutError): Exclude<CardField, 'email'> | undefined {
   // A cancelled challenge keeps focus on the pay button, to try again.
   if (error.code === 'authentication_canceled') return undefined;
   if (error.type !== 'card_error' && error.code !== 'payment_intent_authentication_failure') return undefined;
@@ -36,9 +39,15 @@ const onPage = (url: string | null): boolean => {
 };
 
 /**
- * The card form of the surrounding `<checkout-session>`: the fields, the pay button, the outcome
- * in plain words, and the bank's 3-D Secure challenge in a modal dialog. For a hosted session
- * it is a button to the hosted payment page instead (except on that very page).
+ * The card form of the surrounding `<checkout-session>`: the card fields, the email when the
+ * session has none, the pay button, the outcome in plain words, and the bank's 3-D Secure
+ * challenge in a modal dialog. For a hosted session it is a button to the hosted payment page
+ * instead (except on that very page).
+ *
+ * The card number, expiry, CVC and name on card live in a frame served by the payment server
+ * (its `api-base`), never in this page: no script here can read them, and the confirm request
+ * that carries them is sent from the frame. Inside the frame there are no `::part()`s; its look
+ * follows the `--checkout-*` custom properties and the font of this element, as computed here.
  *
  * @summary Takes the card and pays; one per session.
  *
@@ -47,11 +56,11 @@ const onPage = (url: string | null): boolean => {
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to go to the hosted payment page.
  *
  * @csspart form - The form.
- * @csspart field - A label, its input and its error.
- * @csspart label - A field's label.
- * @csspart input - A text input.
- * @csspart brand - The recognised card brand.
- * @csspart error - An error message (field, outcome or integration).
+ * @csspart card-frame - The frame holding the card fields (served by the payment server).
+ * @csspart field - The email field: label, input and error.
+ * @csspart label - The email field's label.
+ * @csspart input - The email input.
+ * @csspart error - An error message (email field, outcome or integration).
  * @csspart message - The outcome of the last attempt.
  * @csspart button - The pay button (and the hosted page button).
  * @csspart success - The paid message.
@@ -81,18 +90,46 @@ export class PaymentElement extends LitElement {
     checkout: { state: true, attribute: false },
     duplicate: { state: true, attribute: false },
     orphan: { state: true, attribute: false },
+    email: { state: true, attribute: false },
+    emailShown: { state: true, attribute: false },
   };
-  /** Referenced so that bundlers keep the definition of the card fields. */
-  static readonly dependencies = { 'checkout-card-fields': CardFieldsElement };
   /** A form control whose value never holds card data: it only reports whether it is complete. */
   static readonly formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     tokens,
+    fieldStyles,
     css`
       [part='form'] {
         display: grid;
         gap: var(--_space);
+      }
+      /* Transitions that do nothing but tell the card frame controller that its theme changed. */
+      .frame-box {
+        container-type: inline-size;
+        transition-property: --checkout-color-primary, --checkout-color-on-primary, --checkout-color-text, --checkout-color-text-secondary,
+          --checkout-color-background, --checkout-color-border, --checkout-color-danger, --checkout-color-success, --checkout-color-focus,
+          --checkout-border-radius, --checkout-font-family, --checkout-font-size, --checkout-spacing, color-scheme, font-family, font-size;
+        transition-duration: 1ms;
+        transition-timing-function: step-start;
+        transition-behavior: allow-discrete;
+      }
+      /* Reserved before the frame reports its height: three rows (number; expiry and CVC; name). */
+      [part='card-frame'] {
+        display: block;
+        border: 0;
+        width: 100%;
+        height: calc(3 * (1.4em + 0.25rem + max(44px, 2.6em + 2px)) + 2 * var(--_space));
+      }
+      /* Where expiry and CVC no longer fit side by side: four rows. */
+      @container (width < 16.75em) {
+        [part='card-frame'] {
+          height: calc(4 * (1.4em + 0.25rem + max(44px, 2.6em + 2px)) + 3 * var(--_space));
+        }
+      }
+      /* Focus is on a field inside, which shows its own ring. */
+      [part='card-frame']:focus-visible {
+        outline: none;
       }
       [part='button'] {
         font: inherit;
@@ -190,21 +227,35 @@ export class PaymentElement extends LitElement {
   private duplicate = false;
   /** Not inside any `<checkout-session>` (defined or not): an integration error. */
   private orphan = false;
+  /** What the shopper typed as email (not card data: the page may hold it). */
+  private email = '';
+  /** Whether the email's error may show (after leaving the field, or a submit). */
+  private emailShown = false;
 
-  private get card() {
-    return this.renderRoot.querySelector<CardFieldsElement>('checkout-card-fields');
-  }
-  private get dialog() {
-    return this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-  }
+  private readonly _card: CardFrameController = new CardFrameController(this, {
+    state: () => this._changed(),
+    submit: () => void this.confirm(),
+  });
+  private readonly _challenge: ChallengeController = new ChallengeController(
+    this,
+    () => this.checkout,
+    () => {
+      const pay = this.renderRoot.querySelector<HTMLElement>('#pay');
+      if (pay) pay.focus();
+      else this._card.focus('number');
+    },
+  );
 
   private _registeredWith?: CheckoutSnapshot['register'] | undefined;
   private _unregister?: (() => void) | undefined;
   private _lastChange = '';
   private _shownError?: CheckoutError | undefined;
-  private _challengeCompleted = false;
   private _status?: CheckoutSnapshot['status'];
-  private readonly _source: PaymentMethodSource = { collect: () => this.card?.collect() ?? null };
+  private readonly _source: PaymentMethodSource = {
+    whenReady: () => (this._hostedElsewhere ? Promise.resolve(true) : this._card.whenReady()),
+    validate: () => this._validate(),
+    confirm: (request) => this._card.confirm(this._needsEmail ? { ...request, email: this.email.trim() } : request),
+  };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
   hideButton = false;
@@ -217,12 +268,25 @@ export class PaymentElement extends LitElement {
     this._internals.setValidity({ valueMissing: true }, errorMessage('validation_failed'));
   }
 
+  private get _needsEmail(): boolean {
+    return Boolean(this.checkout?.session && !this.checkout.session.customer_email);
+  }
+
+  private get _hostedElsewhere(): boolean {
+    const session = this.checkout?.session;
+    return session?.ui_mode === 'hosted' && !onPage(session.url);
+  }
+
+  private get _emailError(): string | undefined {
+    if (!this._needsEmail) return undefined;
+    const email = this.email.trim();
+    return !email ? 'required' : EMAIL.test(email) ? undefined : 'invalid';
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._unregister?.();
     this._unregister = this._registeredWith = undefined;
-    removeEventListener('message', this._onMessage);
-    if (this.dialog?.open) this.dialog.close();
   }
 
   protected override firstUpdated(): void {
@@ -237,23 +301,20 @@ export class PaymentElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The frame left the template (failed, paid, hosted elsewhere): the next one starts afresh.
+    if (!this.renderRoot.querySelector('[part=card-frame]')) this._card.release();
+    if (changed.has('email' as keyof PaymentElement) || changed.has('emailShown' as keyof PaymentElement)) this._changed();
     if (!changed.has('checkout' as keyof PaymentElement) || !this.checkout) return;
-    const { status, paymentError, challengeUrl } = this.checkout;
+    const { status, paymentError } = this.checkout;
+    this._card.setBusy(status === 'paying' || status === 'authenticating');
     if (paymentError && paymentError !== this._shownError) {
       const field = fieldFor(paymentError);
-      if (field) this.card?.focusField(field);
+      if (field) this._card.focus(field);
     }
     this._shownError = paymentError;
     // Move focus to the outcome only when the shopper just paid here (not on a page load).
     if (status === 'complete' && (this._status === 'paying' || this._status === 'authenticating')) this.renderRoot.querySelector<HTMLElement>('[part=success]')?.focus();
     this._status = status;
-    const dialog = this.dialog;
-    if (!challengeUrl) removeEventListener('message', this._onMessage);
-    else if (dialog && !dialog.open) {
-      this._challengeCompleted = false;
-      addEventListener('message', this._onMessage);
-      dialog.showModal();
-    }
   }
 
   private _register(register: CheckoutSnapshot['register']): void {
@@ -266,13 +327,35 @@ export class PaymentElement extends LitElement {
     }
   }
 
-  private readonly _onCardState = (): void => {
-    const detail = this.card?.state;
+  /** The card's state (from the frame) and the email's, as one form: never what was typed. */
+  private _changed(): void {
+    const card: CardState | undefined = this._card.state;
+    if (!card) return;
+    const emailError = this._emailError;
+    const detail: ChangeDetail = {
+      complete: card.complete && !emailError,
+      empty: card.empty && !this.email,
+      brand: card.brand,
+      errors: { ...card.errors, ...(this.emailShown && emailError ? { email: emailError } : {}) },
+    };
     const key = JSON.stringify(detail);
-    if (!detail || key === this._lastChange) return;
+    if (key === this._lastChange) return;
     this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, errorMessage('validation_failed'));
     this._lastChange = key;
     this.dispatchEvent(new CheckoutChangeEvent(detail));
+  }
+
+  /** Every error shown; focus on the first bad field, card fields first. */
+  private async _validate(): Promise<boolean> {
+    this.emailShown = true;
+    const cardOk = await this._card.validate(true);
+    const emailOk = !this._emailError;
+    if (cardOk && !emailOk) this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
+    return cardOk && emailOk;
+  }
+
+  private readonly _onEmailInput = (event: Event): void => {
+    this.email = (event.target as HTMLInputElement).value;
   };
 
   private readonly _onKeydown = (event: KeyboardEvent): void => {
@@ -281,24 +364,6 @@ export class PaymentElement extends LitElement {
       event.preventDefault();
       void this.confirm();
     }
-  };
-
-  /** Completion is taken only from the challenge frame itself, on the API's origin. */
-  private readonly _onMessage = (event: MessageEvent): void => {
-    const data = event.data as Partial<ThreeDSCompleteMessage> | null;
-    const frame = this.renderRoot.querySelector<HTMLIFrameElement>('iframe');
-    if (!this.checkout || event.origin !== new URL(this.checkout.apiBase).origin || !frame || event.source !== frame.contentWindow) return;
-    if (data?.type !== 'checkout-3ds-complete') return;
-    this._challengeCompleted = true;
-    this.dialog?.close();
-  };
-
-  /** Escape, the cancel button or a completed challenge all end here. */
-  private readonly _onDialogClose = (): void => {
-    removeEventListener('message', this._onMessage);
-    this.checkout?.endChallenge(this._challengeCompleted);
-    this._challengeCompleted = false;
-    (this.renderRoot.querySelector<HTMLElement>('#pay') ?? this.card)?.focus();
   };
 
   private _toHostedPage(url: string): void {
@@ -314,53 +379,67 @@ export class PaymentElement extends LitElement {
 
   /** Clears what the shopper typed. */
   clear(): void {
-    this.card?.clear();
+    this._card.clear();
+    this.email = '';
+    this.emailShown = false;
   }
 
   formResetCallback(): void {
     this.clear();
   }
 
+  private _emailField() {
+    const code = this.emailShown ? this._emailError : undefined;
+    return html`<div part="field" class="field">
+      <label part="label" class="label" for="email">${strings.email}</label>
+      <input
+        part="input"
+        class="input"
+        id="email"
+        name="email"
+        type="email"
+        inputmode="email"
+        autocomplete="email"
+        spellcheck="false"
+        .value=${this.email}
+        ?readonly=${this.checkout?.status === 'paying' || this.checkout?.status === 'authenticating'}
+        aria-invalid=${code ? 'true' : 'false'}
+        aria-describedby="email-error"
+        @input=${this._onEmailInput}
+        @blur=${() => (this.emailShown = this.emailShown || Boolean(this.email))}
+      />
+      <div part="error" id="email-error" class="error" aria-live="polite">${code ? html`${errorIcon}<span>${strings.fieldErrors[`email.${code}`]}</span>` : nothing}</div>
+    </div>`;
+  }
+
   protected override render() {
     const checkout = this.checkout;
     const misplaced = this.duplicate ? 'duplicate_payment_element' : this.orphan && !checkout ? 'no_session' : '';
     if (misplaced) return html`<p part="error" class="error" role="alert">${errorIcon}<span>${errorMessage(misplaced)}</span></p>`;
-    const session = checkout?.session;
-    if (!checkout || !session || checkout.status === 'error') return nothing;
+    if (!checkout?.apiBase || checkout.status === 'error' || checkout.status === 'idle') return nothing;
     if (checkout.status === 'complete') return html`<p part="success" role="status" tabindex="-1">${strings.paid}</p>`;
-    const amount = formatMoney(session.amount_total, session.currency, pageLocale());
-    if (session.ui_mode === 'hosted' && !onPage(session.url)) {
+    const session = checkout.session;
+    if (session && this._hostedElsewhere) {
       const url = session.url ?? '';
       return html`<div part="form">
         <p>${strings.hostedNote}</p>
         <button part="button" type="button" @click=${() => this._toHostedPage(url)}>${strings.hostedButton}</button>
       </div>`;
     }
+    // The frame loads while the session does (in parallel): only the rest waits for the session.
     const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
     const error = checkout.paymentError;
     return html`<div part="form" @keydown=${this._onKeydown}>
-        <checkout-card-fields
-          exportparts="field,label,input,brand,error"
-          ?needs-email=${!session.customer_email}
-          ?busy=${busy}
-          @card-state=${this._onCardState}
-        ></checkout-card-fields>
+        ${this._card.render(checkout.apiBase, checkout.publishableKey)}
+        ${this._needsEmail ? this._emailField() : nothing}
         <div part="message" role="status">${error ? html`<p part="error" class="error">${errorIcon}<span>${error.message}</span></p>` : nothing}</div>
-        ${this.hideButton
+        ${this.hideButton || !session
           ? nothing
           : html`<button id="pay" part="button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.confirm()}>
-              ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.paying}` : strings.pay(amount)}
+              ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.paying}` : strings.pay(formatMoney(session.amount_total, session.currency, pageLocale()))}
             </button>`}
       </div>
-      ${checkout.challengeUrl
-        ? html`<dialog part="dialog" aria-labelledby="challenge-title" @close=${this._onDialogClose}>
-            <div class="head">
-              <h2 part="dialog-title" id="challenge-title">${strings.challengeTitle}</h2>
-              <button part="close-button" type="button" @click=${() => this.dialog?.close()}>${strings.challengeClose}</button>
-            </div>
-            <iframe part="challenge-frame" title=${strings.challengeFrame} src=${checkout.challengeUrl}></iframe>
-          </dialog>`
-        : nothing}`;
+      ${checkout.challengeUrl ? this._challenge.render(checkout.challengeUrl) : nothing}`;
   }
 }
 

@@ -24,7 +24,7 @@ async function openChallenge(el: CheckoutSessionElement, payment: PaymentElement
   await statusIs(el, 'authenticating');
   await payment.updateComplete;
   const dialog = dialogOf(payment)!;
-  await waitUntil(() => dialog.open, 'the dialog did not open');
+  await waitUntil(() => dialog.open, 'the dialog did not open', { timeout: 5000 });
   return dialog;
 }
 
@@ -65,11 +65,11 @@ describe('<payment-element> 3-D Secure', function () {
       const errors = errorsOf(el);
       const dialog = await openChallenge(el, payment);
       await answerChallenge(dialog, 'fail');
-      await waitUntil(() => errors.length === 1, 'no error');
+      await waitUntil(() => errors.length === 1, 'no error', { timeout: 5000 });
       expect(errors[0]!.code).to.match(/authentication/);
       await payment.updateComplete;
       expect(message(payment)).to.contain('could not verify');
-      expect(deepActive() === input(payment, 'number'), "focus is on input(payment, 'number')").to.be.true;
+      await waitUntil(() => deepActive() === input(payment, 'number'), 'focus did not move to the card number', { timeout: 5000 });
 
       input(payment, 'number').select();
       await typeKeys('4242424242424242');
@@ -178,6 +178,9 @@ describe('<payment-element> 3-D Secure', function () {
           } else {
             expect(back.snapshot.status).to.equal('ready');
             expect(confirmed).to.equal(undefined);
+            // Told once the form is usable again (after checkout-ready, when the card frame answers).
+            await waitUntil(() => errors.length === 1, 'the failed authentication was not reported', { timeout: 5000 });
+            await aTimeout(50);
             expect(errors).to.have.length(1);
             const payment2 = back.querySelector('payment-element')!;
             await payment2.updateComplete;

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { newIdempotencyKey } from './client.js';
+import { randomHex } from './random.js';
 
-describe('newIdempotencyKey', () => {
+describe('randomHex', () => {
   it('gives 128 random bits as 32 hex digits, never the same twice', () => {
-    const keys = Array.from({ length: 200 }, () => newIdempotencyKey());
+    const keys = Array.from({ length: 200 }, () => randomHex(16));
     for (const key of keys) expect(key).to.match(/^[0-9a-f]{32}$/);
     expect(new Set(keys).size).to.equal(keys.length);
   });
