@@ -9,6 +9,7 @@ import { ContextRoot, createContext } from '@lit/context';
 import type { FrameConfirmOutcome, FrameConfirmRequest } from './api/frame-protocol.js';
 import type { ClientSession } from './api/wire.js';
 import type { CheckoutError } from './events.js';
+import type { Strings } from './strings.js';
 
 export type CheckoutStatus = 'idle' | 'loading' | 'ready' | 'paying' | 'authenticating' | 'complete' | 'error';
 
@@ -29,6 +30,14 @@ export interface PaymentMethodSource {
 
 export interface CheckoutSnapshot {
   readonly status: CheckoutStatus;
+  /**
+   * The shopper's locale as asked for (a canonical BCP 47 tag: `de-CH`): amounts and numbers are
+   * formatted for it, and the card fields are told it.
+   */
+  readonly locale: string;
+  /** The locale whose words the checkout shows (`de`; `en` when none ships): its `lang` and `dir`. */
+  readonly lang: string;
+  readonly strings: Strings;
   readonly session?: ClientSession;
   /** Why the checkout cannot be used (status `error`). */
   readonly error?: CheckoutError;

@@ -14,7 +14,8 @@ export { CheckoutChangeEvent, CheckoutConfirmEvent, CheckoutErrorEvent, Checkout
 export type { CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail, SessionDetail } from './events.js';
 export { checkoutContext } from './context.js';
 export type { CheckoutSnapshot, CheckoutStatus, ConfirmResult, PaymentMethodSource } from './context.js';
-export { strings } from './strings.js';
+export { setStrings } from './localize.js';
+export type { Msg, Plural, Strings, ErrorCode } from './strings.js';
 export type { CardBrand } from './card/brands.js';
 export { formatMoney, minorUnitDigits } from './money/format.js';
 export type * from './api/wire.js';

@@ -1,72 +1,210 @@
 /**
- * Every word the shopper reads on the merchant's page, in one object so that a translation is
- * one file (the card fields' words are the card frame's: src/frame/strings.ts). Functions take
- * already formatted values (amounts go through `Intl.NumberFormat` first).
+ * What a translation of the kit's page-side words is: the `Strings` type every locale module in
+ * src/locales/ must satisfy (a missing or misspelt key, or a message without its `{placeholder}`,
+ * fails the typecheck), and the error codes it must answer. Types only: nothing here reaches a
+ * bundle. The card fields' words are the card frame's own (src/frame/strings.ts); how to add a
+ * string or a locale: docs/i18n.md.
  */
-export const strings = {
-  loading: 'Loading checkout…',
+
+/** A message with a `{name}` placeholder (each kept by the typecheck), filled in at render time. */
+export type Msg<Name extends string> = `${string}{${Name}}${string}`;
+
+/**
+ * A count, in each plural category the language has (`Intl.PluralRules`: `one`, `few`, …;
+ * `other` always), with `{n}` for the number, formatted for the locale.
+ */
+export type Plural = { [Category in Intl.LDMLPluralRule]?: Msg<'n'> } & { other: Msg<'n'> };
+
+/** Every `code` the payment server answers with (server/errors.ts takes no other). */
+export type ServerErrorCode =
+  // Requests (mostly the merchant's, or a misconfigured checkout)
+  | 'request_too_large'
+  | 'request_failed'
+  | 'body_unreadable'
+  | 'body_malformed'
+  | 'unsupported_content_type'
+  | 'unrecognized_url'
+  | 'too_many_parameters'
+  | 'parameter_invalid'
+  | 'parameter_invalid_integer'
+  | 'parameter_duplicate'
+  | 'parameter_unknown'
+  | 'parameter_missing'
+  | 'resource_missing'
+  | 'api_key_missing'
+  | 'api_key_invalid'
+  | 'secret_key_required'
+  | 'client_secret_in_url'
+  | 'origin_not_allowed'
+  | 'idempotency_key_invalid'
+  | 'idempotency_key_in_use'
+  | 'url_not_allowed'
+  // The catalogue and refunds (merchant API only)
+  | 'lookup_key_exists'
+  | 'price_inactive'
+  | 'product_inactive'
+  | 'currency_mismatch'
+  | 'amount_too_large'
+  | 'amount_too_small'
+  | 'charge_already_refunded'
+  // Sessions, payments, customers
+  | 'session_expired'
+  | 'session_completed'
+  | 'payment_intent_unexpected_state'
+  | 'payment_intent_authentication_failure'
+  | 'payment_method_unexpected_state'
+  | 'payment_method_customer_mismatch'
+  | 'customer_deleted'
+  | 'challenge_already_used'
+  | 'challenge_superseded'
+  // Cards
+  | 'card_declined'
+  | 'expired_card'
+  | 'incorrect_cvc'
+  | 'incorrect_number'
+  | 'invalid_cvc'
+  | 'invalid_number'
+  | 'invalid_expiry_month'
+  | 'invalid_expiry_year'
+  | 'processing_error'
+  | 'authentication_required';
+
+/** Every `decline_code` the payment server gives a declined card. */
+export type DeclineCode =
+  | 'generic_decline'
+  | 'insufficient_funds'
+  | 'lost_card'
+  | 'stolen_card'
+  | 'fraudulent'
+  | 'expired_card'
+  | 'incorrect_cvc'
+  | 'processing_error'
+  | 'authentication_required'
+  | 'test_mode_live_card';
+
+/** The codes only the kit produces (its own checks, the network, the card frame, 3-D Secure). */
+export type KitErrorCode =
+  | 'network_error'
+  | 'unexpected'
+  | 'validation_failed'
+  | 'frame_unavailable'
+  | 'not_ready'
+  | 'no_session'
+  | 'duplicate_payment_element'
+  | 'no_payment_element'
+  | 'missing_attribute'
+  | 'invalid_publishable_key'
+  | 'invalid_api_base'
+  | 'invalid_return_url'
+  | 'authentication_canceled'
+  | 'redirect_canceled'
+  | 'session_expired'
+  | 'session_completed';
+
+export type ErrorCode = ServerErrorCode | DeclineCode | KitErrorCode;
+
+/**
+ * Codes the shopper is told in their error type's general words rather than words of their own
+ * (see `errorText` in src/localize.ts): a checkout set up wrong or a request the kit never sends
+ * gets `integration_error`'s words ("not set up correctly"); a decline whose reason banks do
+ * not tell shoppers, or a card detail the card frame has checked already, gets `card_declined`'s;
+ * a conflict that trying again resolves, `unexpected`'s.
+ * Every other code needs its own words in every locale.
+ */
+export type GeneralErrorCode = Codes<
+  // integration_error, invalid_request_error, authentication_error, permission_error: what a
+  // shopper cannot fix (the code tells the developer, in the `checkout-error` event)
+  | 'no_session'
+  | 'duplicate_payment_element'
+  | 'not_ready'
+  | 'missing_attribute'
+  | 'invalid_publishable_key'
+  | 'invalid_api_base'
+  | 'invalid_return_url'
+  | 'no_payment_element'
+  | 'request_too_large'
+  | 'request_failed'
+  | 'body_unreadable'
+  | 'body_malformed'
+  | 'unsupported_content_type'
+  | 'unrecognized_url'
+  | 'too_many_parameters'
+  | 'parameter_invalid'
+  | 'parameter_invalid_integer'
+  | 'parameter_duplicate'
+  | 'parameter_unknown'
+  | 'parameter_missing'
+  | 'api_key_missing'
+  | 'api_key_invalid'
+  | 'secret_key_required'
+  | 'client_secret_in_url'
+  | 'origin_not_allowed'
+  | 'idempotency_key_invalid'
+  | 'url_not_allowed'
+  | 'lookup_key_exists'
+  | 'price_inactive'
+  | 'product_inactive'
+  | 'currency_mismatch'
+  | 'amount_too_large'
+  | 'amount_too_small'
+  | 'charge_already_refunded'
+  | 'payment_intent_unexpected_state'
+  | 'payment_method_unexpected_state'
+  | 'payment_method_customer_mismatch'
+  | 'customer_deleted'
+  // Only on the payment server's own 3-D Secure pages, which word them themselves (server/locales/).
+  | 'challenge_already_used'
+  | 'challenge_superseded'
+  // card_error: a number, expiry or CVC the card frame refuses before anything is sent (by the
+  // server's very rules), so only a request that did not come through it gets these
+  | 'invalid_number'
+  | 'incorrect_number'
+  | 'invalid_expiry_month'
+  | 'invalid_expiry_year'
+  | 'invalid_cvc'
+  // card_error: declined, reason not told
+  | 'generic_decline'
+  | 'lost_card'
+  | 'stolen_card'
+  | 'fraudulent'
+  | 'test_mode_live_card'
+  // idempotency_error: another attempt is in flight
+  | 'idempotency_key_in_use'
+>;
+
+/** Only codes that exist: a code dropped from the server must leave the list above too. */
+type Codes<Code extends ErrorCode> = Code;
+
+/** The codes with words of their own, plus the general words of `integration_error`. */
+export type WordedErrorCode = Exclude<ErrorCode, GeneralErrorCode> | 'integration_error';
+
+/** Every word the shopper reads on the merchant's page. */
+export type Strings = {
+  [Code in WordedErrorCode]: string;
+} & {
+  /** `<checkout-session>` while the session loads. */
+  loading: string;
   /** The card frame's title: what a screen reader announces on entering it. */
-  cardFrameTitle: 'Card details',
-  email: 'Email',
-  pay: (amount: string) => `Pay ${amount}`,
-  paying: 'Processing…',
-  paid: 'Payment complete. Thank you!',
-  tryAgain: 'Try again',
-  hostedButton: 'Continue to secure payment',
-  hostedNote: 'You will finish your payment on a secure page.',
-  summary: 'Order summary',
-  quantity: (n: number) => `Qty ${n}`,
-  total: 'Total',
-  errorIcon: 'Error:',
-  challengeTitle: 'Confirm your payment',
-  challengeFrame: 'Card verification by your bank',
-  challengeClose: 'Cancel verification',
-  /** Field errors, keyed `field.code`. */
-  fieldErrors: {
-    'email.required': 'Enter your email address.',
-    'email.invalid': 'Enter a valid email address.',
-  } as Record<string, string>,
-  /** Outcomes, keyed by error code (decline codes included). */
-  errors: {
-    card_declined: 'Your card was declined. Try another card.',
-    generic_decline: 'Your card was declined. Try another card.',
-    insufficient_funds: 'Your card has insufficient funds. Try another card.',
-    incorrect_cvc: 'Your card’s security code is incorrect.',
-    invalid_cvc: 'Your card’s security code is invalid.',
-    expired_card: 'Your card has expired. Try another card.',
-    invalid_expiry_month: 'Your card’s expiration month is invalid.',
-    invalid_expiry_year: 'Your card’s expiration year is invalid.',
-    incorrect_number: 'Your card number is incorrect.',
-    invalid_number: 'Your card number is invalid.',
-    processing_error: 'We could not process your card. Try again in a moment.',
-    payment_intent_authentication_failure: 'Your bank could not verify this payment. Try again or use another card.',
-    authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
-    authentication_canceled: 'Verification was cancelled. You can try again.',
-    network_error: 'We could not reach the payment service. Check your connection and try again.',
-    session_expired: 'This checkout has expired. Please start again from the shop.',
-    session_completed: 'This checkout has already been paid.',
-    resource_missing: 'This checkout could not be found.',
-    validation_failed: 'Check the highlighted fields.',
-    duplicate_payment_element: 'This checkout already has a payment form.',
-    no_session: 'This payment form must be placed inside a checkout session.',
-    missing_attribute: 'This checkout is not set up correctly.',
-    invalid_publishable_key: 'This checkout is not set up correctly.',
-    invalid_api_base: 'This checkout is not set up correctly.',
-    invalid_return_url: 'This checkout is not set up correctly.',
-    no_payment_element: 'This checkout is not set up correctly.',
-    not_ready: 'The checkout is not ready yet.',
-    frame_unavailable: 'The secure card form could not be loaded. Check your connection and try again.',
-    redirect_canceled: 'Your bank needs to verify this payment on its own page. Try again to go there.',
-    unexpected: 'Something went wrong. Please try again.',
-  } as Record<string, string>,
+  cardFrameTitle: string;
+  email: string;
+  'email.required': string;
+  'email.invalid': string;
+  /** The pay button; `{amount}` is formatted by `Intl.NumberFormat` and kept left-to-right. */
+  pay: Msg<'amount'>;
+  paying: string;
+  paid: string;
+  tryAgain: string;
+  hostedButton: string;
+  hostedNote: string;
+  /** `<checkout-summary>`'s heading, and the count of items beside it. */
+  summary: string;
+  items: Plural;
+  /** A line item's quantity. */
+  quantity: Msg<'n'>;
+  total: string;
+  /** Read before an error message by screen readers (the icon says it to everyone else). */
+  errorIcon: string;
+  challengeTitle: string;
+  challengeFrame: string;
+  challengeClose: string;
 };
-
-export function errorMessage(code: string | undefined, declineCode?: string): string {
-  const { errors } = strings;
-  return errors[declineCode ?? ''] ?? errors[code ?? ''] ?? errors.unexpected ?? '';
-}
-
-/** The language amounts are formatted for: the page's `lang`, else the browser's. */
-export function pageLocale(): string | undefined {
-  return (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
-}

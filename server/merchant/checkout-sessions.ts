@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Deps, Env } from '../http/context.js';
 import { idOf, listBase, listParams, resource } from '../http/resources.js';
 import { exactlyOne, withRules } from '../rules.js';
-import { email, expand, httpUrl, httpUrlTemplate, intIn, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
+import { email, expand, httpUrl, httpUrlTemplate, intIn, locale, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
 import type { LineItemRecord, Session } from '../state/checkout.js';
 import { priceData } from './prices.js';
 
@@ -32,6 +32,7 @@ export const sessionCreate = withRules(
     return_url: httpUrlTemplate.optional(),
     customer_email: email.optional(),
     client_reference_id: text(200).optional(),
+    locale: locale.optional(),
     metadata: metadata.optional(),
     shipping_address_collection: z
       .strictObject({

@@ -11,8 +11,10 @@ import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CheckoutError, CheckoutErrorType } from '../../events.js';
-import { strings } from '../../strings.js';
-import { errorIcon, tokens } from '../theme.js';
+import { LocalizeController, dir, errorText, loadLocale, resolveLocale, wordsFor } from '../../localize.js';
+import en from '../../locales/en.js';
+import type { KitErrorCode } from '../../strings.js';
+import { errorContent, tokens } from '../theme.js';
 
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
 /**
@@ -21,8 +23,6 @@ const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
  * this leaves room for a slow mobile connection.
  */
 const REDIRECT_STALL_MS = 10_000;
-
-const failure = (type: CheckoutErrorType, code: string, param?: string): CheckoutError => checkoutError(type, code, undefined, param);
 
 /** The error a payment intent carries after a decline or a failed authentication. */
 function intentError(intent: ClientPaymentIntent | null | undefined, fallback: string): CheckoutError {
@@ -57,6 +57,10 @@ export function stripReturnParams(search: string): string {
  * @fires {CheckoutError} checkout-error - Anything failed: configuration, loading, the payment.
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to leave the page for 3-D Secure (`three-ds="redirect"`).
  *
+ * The checkout speaks the first of: its `locale`, the session's `locale` (set by the merchant's
+ * server; `auto` defers), the page's `lang` nearest to it, the browser's languages; English when
+ * none ships. Every element inside speaks it too, the card fields included.
+ *
  * @slot - The summary, the payment element and anything else of the merchant's.
  * @csspart status - The loading message.
  * @csspart error - Why the checkout cannot be used.
@@ -86,6 +90,7 @@ export class CheckoutSessionElement extends LitElement {
     apiBase: { attribute: 'api-base' },
     returnUrl: { attribute: 'return-url' },
     threeDs: { attribute: 'three-ds' },
+    locale: {},
   };
   static override styles = [
     tokens,
@@ -112,6 +117,13 @@ export class CheckoutSessionElement extends LitElement {
   ];
 
   private readonly _provider = new ContextProvider(this, { context: checkoutContext });
+  // A new locale, or new words for it (the locale attribute, the page's lang, a merchant's
+  // `setStrings`): the elements inside follow. (Errors are shown by their code: they follow too.)
+  private readonly _l = new LocalizeController(
+    this,
+    () => [this.locale, this._snapshot.session?.locale],
+    () => this._set({ locale: this._l.locale, lang: this._l.lang, strings: this._l.t }),
+  );
   /** The (session id, client secret) that is loaded or loading; a change loads anew. */
   private _loadedFor = '';
   private _loading?: AbortController | undefined;
@@ -120,6 +132,9 @@ export class CheckoutSessionElement extends LitElement {
   private _challengeDone?: ((completed: boolean) => void) | undefined;
   private _snapshot: CheckoutSnapshot = {
     status: 'idle',
+    locale: 'en',
+    lang: 'en',
+    strings: en,
     apiBase: '',
     publishableKey: '',
     confirm: () => this.confirm(),
@@ -149,6 +164,11 @@ export class CheckoutSessionElement extends LitElement {
   returnUrl = '';
   /** `modal` (default): the bank's challenge in a dialog; `redirect`: a full-page visit. */
   threeDs: 'modal' | 'redirect' = 'modal';
+  /**
+   * The shopper's language, a BCP 47 tag (`de`, `pt-BR`, `zh-TW`) or `auto`; when not given, the
+   * session's own `locale`, then the page's `lang`, then the browser's languages decide.
+   */
+  locale = '';
 
   /** The current state: status, session, errors. Replaced (never mutated) on every change. */
   get snapshot(): CheckoutSnapshot {
@@ -196,11 +216,21 @@ export class CheckoutSessionElement extends LitElement {
     this.requestUpdate();
   }
 
+  /** The error in the checkout's language. */
+  private _words(error: CheckoutError): CheckoutError {
+    return { ...error, message: errorText(this._l.t, error) };
+  }
+
+  private _failure(type: CheckoutErrorType, code: KitErrorCode, param?: string): CheckoutError {
+    return this._words(checkoutError(type, code, undefined, param));
+  }
+
   private _emitError(error: CheckoutError): void {
     this.dispatchEvent(new CheckoutErrorEvent(error));
   }
 
   private _fail(error: CheckoutError, session?: ClientSession): void {
+    error = this._words(error);
     this._set({ status: 'error', error, session, paymentError: undefined, challengeUrl: undefined });
     this._emitError(error);
   }
@@ -211,14 +241,14 @@ export class CheckoutSessionElement extends LitElement {
       ['client-secret', this.clientSecret],
       ['publishable-key', this.publishableKey],
     ] as const) {
-      if (!value) return failure('integration_error', 'missing_attribute', name);
+      if (!value) return this._failure('integration_error', 'missing_attribute', name);
     }
     // Never send anything else (a secret key above all) as a publishable key.
-    if (!PUBLISHABLE_KEY.test(this.publishableKey)) return failure('integration_error', 'invalid_publishable_key', 'publishable-key');
+    if (!PUBLISHABLE_KEY.test(this.publishableKey)) return this._failure('integration_error', 'invalid_publishable_key', 'publishable-key');
     try {
       new URL(this._base);
     } catch {
-      return failure('integration_error', 'invalid_api_base', 'api-base');
+      return this._failure('integration_error', 'invalid_api_base', 'api-base');
     }
     return undefined;
   }
@@ -245,6 +275,9 @@ export class CheckoutSessionElement extends LitElement {
     const request = (this._loading = new AbortController());
     this._set({ status: 'loading' });
     const { data, error } = await fetchSession(this._config, this.sessionId, request.signal);
+    // The session's language, loaded before the form shows a word.
+    const [locale, lang] = data ? resolveLocale([this.locale, data.locale], this) : [];
+    if (lang) await loadLocale(lang);
     if (request.signal.aborted) return;
     this._loading = undefined;
     if (error) {
@@ -253,7 +286,7 @@ export class CheckoutSessionElement extends LitElement {
     }
     if (data.payment_status === 'paid' || data.status === 'complete') {
       if (!returning) {
-        this._fail(failure('invalid_request_error', 'session_completed'), data);
+        this._fail(this._failure('invalid_request_error', 'session_completed'), data);
         return;
       }
       this._set({ status: 'complete', session: data });
@@ -261,10 +294,12 @@ export class CheckoutSessionElement extends LitElement {
       return;
     }
     if (data.status === 'expired') {
-      this._fail(failure('invalid_request_error', 'session_expired'), data);
+      this._fail(this._failure('invalid_request_error', 'session_expired'), data);
       return;
     }
-    this._set({ status: 'ready', session: data });
+    // The elements inside get the session and its language at once: the card fields are told
+    // their language only once, and never show another first.
+    this._set({ status: 'ready', session: data, ...(lang && { locale, lang, strings: wordsFor(lang) }) });
     // "Ready" means the form is usable: the elements inside have rendered the session, and the
     // card fields (loading in their frame meanwhile) answer.
     await new Promise((resolve) => setTimeout(resolve));
@@ -272,15 +307,16 @@ export class CheckoutSessionElement extends LitElement {
     const usable = !source || (await source.whenReady());
     if (this._snapshot.session !== data) return;
     if (!usable) {
-      this._fail(failure('api_connection_error', 'frame_unavailable'), data);
+      this._fail(this._failure('api_connection_error', 'frame_unavailable'), data);
       return;
     }
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
-    if (returning) this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
+    if (returning) this._payFailed(intentError(data.payment_intent, 'payment_intent_authentication_failure'));
   }
 
   /** `show`: the attempt ran, so the form goes back to ready with the reason on it. */
   private _payFailed(error: CheckoutError, show = true): ConfirmResult {
+    error = this._words(error);
     if (show) this._set({ status: 'ready', paymentError: error, challengeUrl: undefined });
     this._emitError(error);
     return { error };
@@ -294,23 +330,23 @@ export class CheckoutSessionElement extends LitElement {
 
   private async _pay(): Promise<ConfirmResult> {
     const { status, session } = this._snapshot;
-    if (status !== 'ready' || !session) return this._payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
+    if (status !== 'ready' || !session) return this._payFailed(this._failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
     const source = this._source;
-    if (!source) return this._payFailed(failure('integration_error', 'no_payment_element'), false);
+    if (!source) return this._payFailed(this._failure('integration_error', 'no_payment_element'), false);
     let returnUrl: string;
     try {
       returnUrl = new URL(this.returnUrl || location.href, location.href).href;
     } catch {
-      return this._payFailed(failure('integration_error', 'invalid_return_url', 'return-url'), false);
+      return this._payFailed(this._failure('integration_error', 'invalid_return_url', 'return-url'), false);
     }
     // Busy from the click on (the fields check themselves in the frame, a message away).
     this._set({ status: 'paying', paymentError: undefined });
     if (!(await source.validate())) {
       if (this._snapshot.status === 'paying') this._set({ status: 'ready' });
-      return this._payFailed(failure('validation_error', 'validation_failed'), false);
+      return this._payFailed(this._failure('validation_error', 'validation_failed'), false);
     }
     const outcome = await source.confirm({ sessionId: session.id, clientSecret: this.clientSecret, returnUrl });
-    if (outcome.kind === 'invalid') return this._payFailed(failure('validation_error', 'validation_failed'));
+    if (outcome.kind === 'invalid') return this._payFailed(this._failure('validation_error', 'validation_failed'));
     const { data, error } = confirmResult(outcome);
     if (error) {
       // Refused for the session's sake (paid in another tab, expired, a concurrent confirm):
@@ -320,7 +356,7 @@ export class CheckoutSessionElement extends LitElement {
         const fresh = await fetchSession(this._config, session.id);
         if (fresh.data?.payment_status === 'paid') return this._paid(fresh.data);
         if (fresh.data?.status === 'expired') {
-          const expired = failure('invalid_request_error', 'session_expired');
+          const expired = this._failure('invalid_request_error', 'session_expired');
           this._fail(expired, fresh.data);
           return { error: expired };
         }
@@ -340,7 +376,7 @@ export class CheckoutSessionElement extends LitElement {
     if (!this.dispatchEvent(event)) {
       // The merchant's own veto: they know, so no error event and no message.
       this._set({ status: 'ready' });
-      return { error: failure('invalid_request_error', 'redirect_canceled') };
+      return { error: this._failure('invalid_request_error', 'redirect_canceled') };
     }
     location.assign(url);
     // The page normally leaves now, and the outcome is read when the shopper comes back. If it
@@ -351,7 +387,7 @@ export class CheckoutSessionElement extends LitElement {
         clearTimeout(timer);
         removeEventListener('pagehide', leaving);
         removeEventListener('pageshow', back);
-        resolve(this._payFailed(failure('invalid_request_error', 'redirect_canceled')));
+        resolve(this._payFailed(this._failure('invalid_request_error', 'redirect_canceled')));
       };
       const leaving = (): void => clearTimeout(timer);
       const back = (e: PageTransitionEvent): void => {
@@ -370,14 +406,14 @@ export class CheckoutSessionElement extends LitElement {
       this._challengeDone = resolve;
       this._set({ status: 'authenticating', challengeUrl: url });
     });
-    if (!completed) return this._payFailed(failure('card_error', 'authentication_canceled'));
+    if (!completed) return this._payFailed(this._failure('card_error', 'authentication_canceled'));
     // The frame's message is only a hint: the server says what happened.
     this._set({ status: 'paying', challengeUrl: undefined });
     const { data, error } = await fetchSession(this._config, this.sessionId);
     if (error) return this._payFailed(error);
     if (data.payment_status === 'paid') return this._paid(data);
     this._set({ session: data });
-    return this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
+    return this._payFailed(intentError(data.payment_intent, 'payment_intent_authentication_failure'));
   }
 
   /**
@@ -400,12 +436,17 @@ export class CheckoutSessionElement extends LitElement {
 
   protected override render() {
     const { status, error } = this._snapshot;
-    return html`${status === 'loading'
-        ? html`<p part="status" role="status">${strings.loading}</p>`
-        : status === 'error' && error
-          ? html`<div part="error" class="error" role="alert">${errorIcon}<span>${error.message}</span></div>
-              ${error.type === 'api_connection_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${strings.tryAgain}</button>` : nothing}`
-          : nothing}<slot></slot>`;
+    const { t, lang, _pending } = this._l;
+    // Not a word until the words are in the checkout's language.
+    return html`<div lang=${lang} dir=${dir(lang)}>
+        ${status === 'loading' && !_pending
+          ? html`<p part="status" role="status">${t.loading}</p>`
+          : status === 'error' && error
+            ? html`<div part="error" class="error" role="alert">${errorContent(t, errorText(t, error))}</div>
+                ${error.type === 'api_connection_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${t.tryAgain}</button>` : nothing}`
+            : nothing}
+      </div>
+      <slot></slot>`;
   }
 }
 

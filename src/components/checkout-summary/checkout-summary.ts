@@ -2,17 +2,21 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { checkoutContext } from '../../context.js';
+import { dir } from '../../localize.js';
+import en from '../../locales/en.js';
+import { count } from '../../locales/format.js';
 import { formatMoney } from '../../money/format.js';
-import { pageLocale, strings } from '../../strings.js';
 import { tokens } from '../theme.js';
 
 /**
- * The order: each line item's name, quantity and amount, and the total, in the session's
- * currency and the page's language. Server text is rendered as text, never as HTML.
+ * The order: each line item's name, quantity and amount, the number of items and the total, in
+ * the session's currency and the checkout's language. Server text is rendered as text, never as
+ * HTML; amounts read left to right, also in a right-to-left language.
  *
  * @summary What the shopper is paying for.
  *
  * @csspart heading - The "Order summary" heading.
+ * @csspart item-count - How many items, in the heading.
  * @csspart items - The list of line items.
  * @csspart item - One line item.
  * @csspart item-name - Its name.
@@ -34,6 +38,13 @@ export class CheckoutSummaryElement extends LitElement {
         font-size: 1.1em;
         margin: 0 0 0.5rem;
       }
+      [part='item-quantity'],
+      [part='item-count'] {
+        color: var(--_muted);
+      }
+      [part='item-count'] {
+        font-size: 0.85em;
+      }
       [part='items'] {
         list-style: none;
         margin: 0;
@@ -50,9 +61,6 @@ export class CheckoutSummaryElement extends LitElement {
       [part='item-name'] {
         flex: 1 1 10rem;
         overflow-wrap: anywhere;
-      }
-      [part='item-quantity'] {
-        color: var(--_muted);
       }
       [part='item-amount'],
       [part='total'] span:last-child {
@@ -74,22 +82,25 @@ export class CheckoutSummaryElement extends LitElement {
   headingLevel = 2;
 
   protected override render() {
-    const session = this._checkout.value?.session;
+    const { session, locale = 'en', lang = 'en', strings: t = en } = this._checkout.value ?? {};
     if (!session) return nothing;
-    const money = (amount: number) => formatMoney(amount, session.currency, pageLocale());
+    const money = (amount: number) => html`<span dir="ltr">${formatMoney(amount, session.currency, locale)}</span>`;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    return html`<div part="heading" role="heading" aria-level=${level}>${strings.summary}</div>
+    const items = session.line_items.data.reduce((sum, item) => sum + item.quantity, 0);
+    return html`<div lang=${lang} dir=${dir(lang)}>
+      <div part="heading" role="heading" aria-level=${level}>${t.summary} <span part="item-count">${count(locale, t.items, items)}</span></div>
       <ul part="items">
         ${session.line_items.data.map(
           (item) =>
             html`<li part="item">
               <span part="item-name">${item.description}</span>
-              <span part="item-quantity">${strings.quantity(item.quantity)}</span>
+              <span part="item-quantity">${count(locale, t.quantity, item.quantity)}</span>
               <span part="item-amount">${money(item.amount_total)}</span>
             </li>`,
         )}
       </ul>
-      <p part="total"><span>${strings.total}</span><span>${money(session.amount_total)}</span></p>`;
+      <p part="total"><span>${t.total}</span><span>${money(session.amount_total)}</span></p>
+    </div>`;
   }
 }
 

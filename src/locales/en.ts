@@ -1,0 +1,43 @@
+import type { Strings } from '../strings.js';
+
+/** English: in the card path, and the words any other locale falls back to. */
+const en: Strings = {
+  loading: 'Loading checkout…',
+  cardFrameTitle: 'Card details',
+  email: 'Email',
+  'email.required': 'Enter your email address.',
+  'email.invalid': 'Enter a valid email address.',
+  pay: 'Pay {amount}',
+  paying: 'Processing…',
+  paid: 'Payment complete. Thank you!',
+  tryAgain: 'Try again',
+  hostedButton: 'Continue to secure payment',
+  hostedNote: 'You will finish your payment on a secure page.',
+  summary: 'Order summary',
+  items: { one: '{n} item', other: '{n} items' },
+  quantity: 'Qty {n}',
+  total: 'Total',
+  errorIcon: 'Error:',
+  challengeTitle: 'Confirm your payment',
+  challengeFrame: 'Card verification by your bank',
+  challengeClose: 'Cancel verification',
+  card_declined: 'Your card was declined. Try another card.',
+  insufficient_funds: 'Your card has insufficient funds. Try another card.',
+  incorrect_cvc: 'Your card’s security code is incorrect.',
+  expired_card: 'Your card has expired. Try another card.',
+  processing_error: 'We could not process your card. Try again in a moment.',
+  authentication_required: 'Your bank needs to verify this payment. Try again.',
+  payment_intent_authentication_failure: 'Your bank could not verify this payment. Try again or use another card.',
+  authentication_canceled: 'Verification was cancelled. You can try again.',
+  redirect_canceled: 'Your bank needs to verify this payment on its own page. Try again to go there.',
+  network_error: 'We could not reach the payment service. Check your connection and try again.',
+  frame_unavailable: 'The secure card form could not be loaded. Check your connection and try again.',
+  session_expired: 'This checkout has expired. Please start again from the shop.',
+  session_completed: 'This checkout has already been paid.',
+  resource_missing: 'This checkout could not be found.',
+  validation_failed: 'Check the highlighted fields.',
+  integration_error: 'This checkout is not set up correctly.',
+  unexpected: 'Something went wrong. Please try again.',
+};
+
+export default en;
