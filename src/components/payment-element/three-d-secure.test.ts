@@ -22,10 +22,9 @@ async function openChallenge(el: CheckoutSessionElement, payment: PaymentElement
   if (fill) await fillCard(payment, { number: CHALLENGE });
   payButton(payment).click();
   await statusIs(el, 'authenticating');
-  await payment.updateComplete;
-  const dialog = dialogOf(payment)!;
-  await waitUntil(() => dialog.open, 'the dialog did not open', { timeout: 5000 });
-  return dialog;
+  // The dialog's module loads on the first challenge (src/lazy.ts): it is there once it has.
+  await waitUntil(() => dialogOf(payment)?.open, 'the dialog did not open', { timeout: 5000 });
+  return dialogOf(payment)!;
 }
 
 /** Clicks a real button of the challenge page in the (same-origin) frame. */
