@@ -12,6 +12,7 @@ import {
   deepActive,
   expectFrameAccessible,
   fieldError,
+  fillCard,
   input,
   maybeInput,
   message,
@@ -19,6 +20,7 @@ import {
   once,
   payButton,
   statusIs,
+  tabIntoElement,
   typeInto,
 } from '../../../test/components/support.js';
 import type { MountOptions } from '../../../test/components/support.js';
@@ -63,16 +65,6 @@ async function mountFor(customer: string, options: MountOptions = {}) {
   return mounted;
 }
 
-/** Focuses what Tab reaches first in the payment element, from a button just before it. */
-async function tabIntoElement(payment: Element): Promise<void> {
-  const start = document.createElement('button');
-  start.textContent = 'Before the payment element';
-  payment.before(start);
-  start.focus();
-  await sendKeys({ press: 'Tab' });
-  start.remove();
-}
-
 async function press(payment: PaymentElement, key: string): Promise<void> {
   await sendKeys({ press: key });
   await payment.updateComplete;
@@ -95,6 +87,13 @@ function shiftClock(at: Date): () => void {
   return () => {
     globalThis.Date = Real;
   };
+}
+
+async function payNewCard(payment: PaymentElement, el: CheckoutSessionElement, number: string): Promise<void> {
+  await fillCard(payment, { number });
+  const confirmed = once(el, 'checkout-confirm');
+  payButton(payment).click();
+  await confirmed;
 }
 
 async function answerChallenge(payment: PaymentElement, outcome: 'complete' | 'fail'): Promise<void> {
@@ -269,13 +268,7 @@ describe('<payment-element> with saved cards', function () {
 
     await press(payment, 'ArrowDown');
     expect(cardAway(payment)).to.be.false;
-    await typeInto(payment, 'number', VISA);
-    await typeInto(payment, 'expiry', '1234');
-    await typeInto(payment, 'cvc', '123');
-    await typeInto(payment, 'name', 'Ada Lovelace');
-    const confirmed = once(el, 'checkout-confirm');
-    payButton(payment).click();
-    await confirmed;
+    await payNewCard(payment, el, VISA);
   });
 
   it('does not offer a card the merchant detached', async () => {
@@ -293,16 +286,6 @@ describe('<payment-element> with saved cards', function () {
 
 describe('<payment-element> saving a card', function () {
   this.timeout(40_000);
-
-  async function payNewCard(payment: PaymentElement, el: CheckoutSessionElement, number: string): Promise<void> {
-    await typeInto(payment, 'number', number);
-    await typeInto(payment, 'expiry', '1234');
-    await typeInto(payment, 'cvc', '123');
-    await typeInto(payment, 'name', 'Ada Lovelace');
-    const confirmed = once(el, 'checkout-confirm');
-    payButton(payment).click();
-    await confirmed;
-  }
 
   it('asks, unticked, with the consent in words; saves only when the shopper ticks the box', async () => {
     const { id: customer } = await createCustomer();
