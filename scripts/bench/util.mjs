@@ -54,8 +54,8 @@ export function startChild(script, args, { tsx = false, timeoutMs = 30_000 } = {
       resolve({
         child,
         info: msg,
-        /** Sends `{type}` and waits for the answer of the same type. */
-        ask(type) {
+        /** Sends `{type, ...payload}` and waits for the answer of the same type. */
+        ask(type, payload = {}) {
           return new Promise((res) => {
             const on = (m) => {
               if (m?.type === type) {
@@ -64,7 +64,7 @@ export function startChild(script, args, { tsx = false, timeoutMs = 30_000 } = {
               }
             };
             child.on('message', on);
-            child.send({ type });
+            child.send({ type, ...payload });
           });
         },
         stop() {
@@ -121,3 +121,28 @@ export function confirmBody(clientSecret) {
 export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 export const ms = (v, digits = 2) => (Number.isFinite(v) ? `${v.toFixed(digits)} ms` : 'n/a');
 export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+/** Runs a child process (see `startChild`) that answers `{type:'result', …}` once and exits. */
+export function childResult(script, args, { tsx = false, timeoutMs = 30_000 } = {}) {
+  const child = fork(fileURLToPath(new URL(`./children/${script}`, import.meta.url)), [JSON.stringify(args)], {
+    cwd: ROOT,
+    execArgv: tsx ? ['--import', 'tsx'] : [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-10_000)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${script} gave no result within ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.once('message', (msg) => {
+      clearTimeout(timer);
+      resolve(msg);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}) with no result\n${stderr}`));
+    });
+  });
+}
