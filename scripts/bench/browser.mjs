@@ -201,9 +201,10 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
         arm.phases.push({ ...out, frame });
         arm.lists.push(list);
       }
-      // Parallel, not one after the other: with the session's answer held back, the frame must
-      // have loaded meanwhile, so that checkout-ready follows the session's answer closely
-      // (one after the other, it would come a whole frame load later).
+      // Parallel, not one after the other: with the session's answer held back, the frame's
+      // document must have been requested before that answer came (one after the other, it
+      // could not be). How far the frame got meanwhile (its script downloaded, its hello) and how
+      // soon checkout-ready follows the answer are reported beside it.
       await server.ask('delay', { ms: SESSION_DELAY_MS });
       const held = [];
       for (let i = 0; i < 2; i++) {
@@ -250,7 +251,7 @@ export async function runBrowser({ cardPath, framePath, runs, warmup, coldRuns, 
         parallel: {
           sessionDelayMs: SESSION_DELAY_MS,
           runs: held,
-          parallel: held.length > 0 && held.every((h) => h.frameRequestedBeforeSessionAnswer && h.frameScriptBeforeSessionAnswer),
+          parallel: held.length > 0 && held.every((h) => h.frameRequestedBeforeSessionAnswer),
           // Unheld runs: how long after the session request the frame's navigation began.
           sessionStartToFrameStartMedianMs: phase((p) => (p.frame && p.session ? p.frame.documentStart - p.session.start : undefined)),
         },
