@@ -162,12 +162,14 @@ if (s) {
     '',
     `${B(s.card.bytes.gzip - s.cardFullyMinified.bytes.gzip)} saved`,
   );
+  const sameAsDist = (dist) => (dist ? `; same bytes as ${dist.file} (npm run build): ${dist.identical ? 'yes' : 'NO'}` : '');
   const byModule = (build) =>
     build.composition
       .filter((c) => c.share >= 0.02)
       .map((c) => `${c.module.replace(/^src\/(components\/)?/, '')} ${B(c.gzipEstimate)}`)
       .join(', ');
-  rows.push({ note: `    card path by module, ≈ gzip (share of the minified bytes, from the source map): ${byModule(s.card)}` });
+
+  rows.push({ note: `    card path by module, ≈ gzip (share of the minified bytes, from the source map): ${byModule(s.card)}${sameAsDist(s.distFile)}` });
   if (s.card.lazyFiles.length) row('Card path, lazy chunks, gzip', B(s.card.lazyBytes.gzip), '', '', '', `${s.card.lazyFiles.length} file(s), not before ready`);
 
   const f = s.frame;
@@ -185,7 +187,9 @@ if (s) {
       isGzip ? `${f.budget.verdict} (${f.budget.headroom >= 0 ? `${B(f.budget.headroom)} left` : `${B(-f.budget.headroom)} over`})` : '',
     );
   }
-  rows.push({ note: `    script ${f.document.scriptSrc}: ${f.cache.scriptCacheControl}; the URL names no merchant (${f.cache.sameForEveryMerchant ? 'yes' : 'NO'}); document COEP ${f.coep.document}, CORP ${f.coep.documentCorp}` });
+  rows.push({
+    note: `    script ${f.document.scriptSrc}: ${f.cache.scriptCacheControl}; the URL names no merchant (${f.cache.sameForEveryMerchant ? 'yes' : 'NO'}); document COEP ${f.coep.document}, CORP ${f.coep.documentCorp}${sameAsDist(f.dist)}`,
+  });
   rows.push({ note: `    frame script by module, ≈ gzip: ${byModule(f.script)}` });
   if (s.variants?.length) {
     section(`Card path variants (bench/variants/: a patched copy of src/, built the same way; baseline = the card path)`);

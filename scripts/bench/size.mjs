@@ -179,7 +179,7 @@ export async function runSize({ log = () => {} } = {}) {
 /** The file `npm run build` last wrote, if any: it should match this run's build byte for byte. */
 function distCopy(relative, built) {
   const path = join(ROOT, relative);
-  return existsSync(path) ? { path: relative, bytes: measureBytes(readFileSync(path)), identical: readFileSync(path).equals(readFileSync(built)) } : null;
+  return existsSync(path) ? { file: relative, bytes: measureBytes(readFileSync(path)), identical: readFileSync(path).equals(readFileSync(built)) } : null;
 }
 
 /**
