@@ -12,7 +12,7 @@
 import { Hono } from 'hono';
 import { browserCheckoutSessions, fromBrowser } from './browser/checkout-sessions.js';
 import { withCors } from './browser/cors.js';
-import { ApiFault } from './errors.js';
+import { ApiFault, internalError } from './errors.js';
 import { anyKey, secretKeyOnly } from './http/auth.js';
 import type { AppDeps, Ctx, Deps, Env } from './http/context.js';
 import { group } from './http/group.js';
@@ -28,10 +28,10 @@ import { prices } from './merchant/prices.js';
 import { products } from './merchant/products.js';
 import { refunds } from './merchant/refunds.js';
 import { webhookEndpoints } from './merchant/webhook-endpoints.js';
-import { challengeCsp, HOSTED_CSP } from './pages.js';
+import { challengeCsp, HOSTED_CSP, messagePage } from './pages.js';
 import { assets } from './pages/assets.js';
 import { cardFrame, cardFrameCsp } from './pages/card-frame.js';
-import { pageHeaders } from './pages/headers.js';
+import { html, pageHeaders, securePage } from './pages/headers.js';
 import { hostedPages } from './pages/hosted-page.js';
 import { threeDSecurePages } from './pages/three-d-secure.js';
 
@@ -56,9 +56,14 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
 
   app.onError((err, c) => {
     if (err instanceof ApiFault) return jsonResponse(err.status, { error: err.error });
-    // Not a request fault: a bug. Log it, but still answer with a 4xx error object.
-    logger.error(`unexpected error on ${c.req.method} ${c.req.path}`, err);
-    return jsonResponse(400, { error: { type: 'invalid_request_error', code: 'request_failed', message: 'The request could not be processed.' } });
+    // Not a request fault: a bug. A 500, never a 4xx in disguise: the client may retry, and a test sees it.
+    logger.error(`internal error on ${c.req.method} ${c.req.path} (${c.var.requestId})`, err);
+    const page = c.var.page;
+    if (page) {
+      const shown = messagePage(c.var.base, 'Something went wrong', 'The payment server had a problem and could not finish this step. Please try again in a moment.');
+      return securePage(html(500, shown), page.csp);
+    }
+    return jsonResponse(500, { error: internalError(c.var.requestId) });
   });
 
   app.notFound((c) =>

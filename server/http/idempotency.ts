@@ -1,11 +1,11 @@
 /**
  * Idempotency-Key: the same key and parameters replay the stored status and body byte for byte
- * (errors included); other parameters under the same key are refused. Keys are kept 24 hours,
- * scoped per API key and per caller-chosen scope.
+ * (errors included, a fault of the server's own too); other parameters under the same key are
+ * refused. Keys are kept 24 hours, scoped per API key and per caller-chosen scope.
  */
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { ApiFault, idempotencyError, invalidRequest } from '../errors.js';
+import { ApiFault, idempotencyError, internalError, invalidRequest } from '../errors.js';
 import type { Params } from '../params.js';
 import type { Ctx } from './context.js';
 import { jsonText } from './responses.js';
@@ -41,23 +41,28 @@ export class Idempotency {
 
   /**
    * Runs a mutating route once per Idempotency-Key. `run` must be synchronous, so that check,
-   * run and record happen in one turn; a request fault it throws is an outcome like any other.
+   * run and record happen in one turn; a request fault it throws is an outcome like any other,
+   * and so is a bug (a 500; the bug is thrown on, for the app's error handler).
    */
   respond(c: Ctx, scope: string, params: Params, run: () => Outcome): Response {
     const key = c.req.header('idempotency-key');
+    let bug: { error: unknown } | undefined;
     const execute = (): { status: number; body: string } => {
       try {
         const r = run();
         return { status: r.status, body: JSON.stringify(r.body) };
       } catch (err) {
         if (err instanceof ApiFault) return { status: err.status, body: JSON.stringify({ error: err.error }) };
-        throw err;
+        // A bug: the app's error handler logs it and answers with this very body; it is stored first.
+        bug = { error: err };
+        return { status: 500, body: JSON.stringify({ error: internalError(c.var.requestId) }) };
       }
     };
-    if (key === undefined) {
-      const r = execute();
+    const answer = (r: { status: number; body: string }): Response => {
+      if (bug) throw bug.error;
       return jsonText(r.status, r.body);
-    }
+    };
+    if (key === undefined) return answer(execute());
     if (key.length === 0 || key.length > 255) throw invalidRequest('The Idempotency-Key header must be 1 to 255 characters.', 'idempotency_key_invalid', 'Idempotency-Key');
     const now = this.clock.now();
     for (const [k, v] of this.stored) {
@@ -76,6 +81,6 @@ export class Idempotency {
     }
     const r = execute();
     this.stored.set(slot, { fingerprint, status: r.status, body: r.body, at: now });
-    return jsonText(r.status, r.body);
+    return answer(r);
   }
 }
