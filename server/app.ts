@@ -35,6 +35,15 @@ import { html, pageHeaders, securePage } from './pages/headers.js';
 import { hostedPages } from './pages/hosted-page.js';
 import { threeDSecurePages } from './pages/three-d-secure.js';
 
+/**
+ * The request's path for a log line, as it came: percent-escapes stay escaped (Hono's `c.req.path`
+ * is decoded, so `%0d%0a` in a URL would start a forged line), and anything else that is not
+ * printable ASCII is escaped too, whatever the runtime handed over.
+ */
+function loggedPath(url: string): string {
+  return new URL(url).pathname.replace(/[^\x21-\x7e]/gu, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
 export function buildApp(appDeps: AppDeps): Hono<Env> {
   const deps: Deps = { ...appDeps, idempotency: new Idempotency(appDeps.clock) };
   const { store, logger } = deps;
@@ -51,13 +60,13 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     await next();
     c.res.headers.set('request-id', requestId);
     c.res.headers.set('x-content-type-options', 'nosniff');
-    logger.info(`${c.req.method} ${c.req.path} → ${c.res.status}`);
+    logger.info(`${c.req.method} ${loggedPath(c.req.url)} → ${c.res.status}`);
   });
 
   app.onError((err, c) => {
     if (err instanceof ApiFault) return jsonResponse(err.status, { error: err.error });
     // Not a request fault: a bug. A 500, never a 4xx in disguise: the client may retry, and a test sees it.
-    logger.error(`internal error on ${c.req.method} ${c.req.path} (${c.var.requestId})`, err);
+    logger.error(`internal error on ${c.req.method} ${loggedPath(c.req.url)} (${c.var.requestId})`, err);
     const page = c.var.page;
     if (page) {
       const shown = messagePage(c.var.base, 'Something went wrong', 'The payment server had a problem and could not finish this step. Please try again in a moment.');
