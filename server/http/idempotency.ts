@@ -1,7 +1,20 @@
 /**
- * Idempotency-Key: the same key and parameters replay the stored status and body byte for byte
- * (errors included, a fault of the server's own too); other parameters under the same key are
- * refused. Keys are kept 24 hours, scoped per API key and per caller-chosen scope.
+ * Idempotency-Key: the same key and parameters replay the stored status and body byte for byte;
+ * other parameters under the same key are refused. Keys are kept 24 hours, scoped per API key
+ * and per caller-chosen scope.
+ *
+ * Only the outcome of a request that was processed is stored, as at Stripe, where "processed"
+ * means it may have changed something, so that running it again could do it twice:
+ * - a success (2xx);
+ * - a card error (402): the payment was attempted; the intent keeps the decline and a webhook
+ *   went out. A card sent again under the same key gets the same decline, and no second one;
+ * - a fault of the server's own (500): nothing promises that nothing changed before it, so the
+ *   same key gets the same 500 (Stripe does the same); a new attempt takes a new key.
+ * Any other refusal is not stored: a parameter fault (400 `parameter_*`, before or after the
+ * schema), a missing resource (404), a state conflict (409), a bad key (401, 403, thrown before
+ * this runs at all). The server refuses those before it changes anything (every refusal is
+ * asserted to leave a snapshot unchanged), so running the request again is safe, and the
+ * corrected retry a client sends under the same key is processed as the first.
  */
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
@@ -33,6 +46,9 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value ?? null);
 }
+
+/** Whether an outcome is that of a processed request (above), and so is stored under its key. */
+const processed = (status: number): boolean => (status >= 200 && status < 300) || status === 402 || status >= 500;
 
 export class Idempotency {
   private readonly stored = new Map<string, StoredResponse>();
@@ -80,7 +96,7 @@ export class Idempotency {
       return jsonText(stored.status, stored.body, { 'idempotent-replayed': 'true' });
     }
     const r = execute();
-    this.stored.set(slot, { fingerprint, status: r.status, body: r.body, at: now });
+    if (processed(r.status)) this.stored.set(slot, { fingerprint, status: r.status, body: r.body, at: now });
     return answer(r);
   }
 }
