@@ -1,7 +1,8 @@
 /**
  * The HTTP surface on Hono, composed by caller and by resource:
  * - the merchant API (`merchant/`, one module per resource), behind the secret key;
- * - the browser API (`browser/`), with CORS, a publishable key and the session's client secret;
+ * - the browser API (`browser/`), with a publishable key and the session's client secret, the
+ *   only answers a page on another origin may read (browser/cors.ts);
  * - pages and assets (`pages/`): the hosted page, the 3-D Secure pages, /assets, the favicon.
  * Each group's policy is one guard (http/group.ts). Plumbing shared by all — request id, base
  * URL, expiry sweep, errors, 404 — is here.
@@ -82,7 +83,8 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
   // The browser API first: on the one path it shares with the merchant API, it takes the
   // browser's requests and lets the merchant's go on (fromBrowser).
   const browser = new Hono<Env>().route('/checkout/sessions', browserCheckoutSessions(deps));
-  app.route('/v1', withCors(group(browser, anyKey(deps), fromBrowser(deps))));
+  const browserOwns = fromBrowser(deps);
+  app.route('/v1', withCors(group(browser, anyKey(deps), browserOwns), deps, browserOwns));
 
   // A new merchant resource: a module in merchant/ and one line here.
   const merchant = new Hono<Env>()
