@@ -5,7 +5,7 @@
  *   only answers a page on another origin may read (browser/cors.ts);
  * - pages and assets (`pages/`): the hosted page, the 3-D Secure pages, /assets, the favicon.
  * Each group's policy is one guard (http/group.ts). Plumbing shared by all — request id, base
- * URL, expiry sweep, errors, 404 — is here.
+ * URL, expiry sweep, no caching by default, errors, 404 — is here.
  *
  * Handlers await only the body read; everything after it runs synchronously, so a state check
  * and the change it guards can never interleave with another request.
@@ -61,6 +61,9 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     await next();
     c.res.headers.set('request-id', requestId);
     c.res.headers.set('x-content-type-options', 'nosniff');
+    // Stored nowhere unless the route says its answer may be (assets only): API answers hold
+    // client secrets, saved cards, customers; a new route holding one cannot forget to say so.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
     logger.info(`${c.req.method} ${loggedPath(c.req.url)} → ${c.res.status}`);
   });
 

@@ -35,7 +35,7 @@ export function hostedPages({ store, kitScriptPath, businessName, publishableKey
     }
     const successUrl = successUrlFor(session, logger);
     if (session.status === 'complete') {
-      return successUrl === undefined ? page(200, 'Payment complete', 'Your payment is complete. You can close this page and return to the shop.') : new Response(null, { status: 303, headers: { location: successUrl, 'cache-control': 'no-store' } });
+      return successUrl === undefined ? page(200, 'Payment complete', 'Your payment is complete. You can close this page and return to the shop.') : new Response(null, { status: 303, headers: { location: successUrl } });
     }
     if (!kitPresent) {
       return page(503, 'Payment page unavailable', 'The checkout-elements bundle has not been built: run npm run build, then reload this page.');
