@@ -11,6 +11,7 @@
  * and the change it guards can never interleave with another request.
  */
 import { Hono } from 'hono';
+import { every } from 'hono/combine';
 import { browserCheckoutSessions, fromBrowser } from './browser/checkout-sessions.js';
 import { withCors } from './browser/cors.js';
 import { ApiFault, internalError } from './errors.js';
@@ -18,6 +19,7 @@ import { anyKey, secretKeyOnly } from './http/auth.js';
 import type { AppDeps, Ctx, Deps, Env } from './http/context.js';
 import { group } from './http/group.js';
 import { Idempotency } from './http/idempotency.js';
+import { postParamsInBody } from './http/resources.js';
 import { jsonResponse } from './http/responses.js';
 import { randomToken } from './ids.js';
 import { checkoutSessions } from './merchant/checkout-sessions.js';
@@ -87,7 +89,7 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
   // browser's requests and lets the merchant's go on (fromBrowser).
   const browser = new Hono<Env>().route('/checkout/sessions', browserCheckoutSessions(deps));
   const browserOwns = fromBrowser(deps);
-  app.route('/v1', withCors(group(browser, anyKey(deps), browserOwns), deps, browserOwns));
+  app.route('/v1', withCors(group(browser, every(anyKey(deps), postParamsInBody), browserOwns), deps, browserOwns));
 
   // A new merchant resource: a module in merchant/ and one line here.
   const merchant = new Hono<Env>()
@@ -100,7 +102,7 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     .route('/refunds', refunds(deps))
     .route('/webhook_endpoints', webhookEndpoints(deps))
     .route('/events', events(deps));
-  app.route('/v1', group(merchant, secretKeyOnly(deps)));
+  app.route('/v1', group(merchant, every(secretKeyOnly(deps), postParamsInBody)));
 
   app.route('/pay', group(hostedPages(deps), pageHeaders(HOSTED_CSP)));
   // The bank's page may be framed only by the page that confirmed, when the challenge is known.
