@@ -411,6 +411,13 @@ describe('<payment-element>', function () {
       expect(location.href).to.not.equal(session.url);
     });
 
+    it('answers confirm() at once, without a card form, where the hosted page takes the card', async () => {
+      const { el } = await mountCheckout({ ui_mode: 'hosted' });
+      const result = await el.confirm();
+      expect(result.error?.code).to.equal('validation_failed');
+      expect(el.snapshot.status).to.equal('ready');
+    });
+
     it('shows the card form on the hosted page itself', async () => {
       const session = await createSession({ ui_mode: 'hosted' });
       const before = location.href;
