@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { CheckoutSessionElement } from '../checkout-session/checkout-session.js';
 import type { CheckoutErrorEvent } from '../../events.js';
-import { createSession, injectFault, merchantApi, testConfig } from '../../../test/support/checkout.js';
+import { createSession, injectFault, injectServerFault, merchantApi, testConfig } from '../../../test/support/checkout.js';
 import type { ClientSession } from '../../api/wire.js';
 import {
   cardDoc,
@@ -308,6 +308,29 @@ describe('<payment-element>', function () {
       const pi = typeof paid.payment_intent === 'string' ? paid.payment_intent : paid.payment_intent.id;
       const events = await merchantApi<{ data: { type: string; data: { object: { id: string } } }[] }>('GET', `/v1/events?limit=100`);
       expect(events.data.filter((e) => e.type === 'payment_intent.succeeded' && e.data.object.id === pi)).to.have.length(1);
+    });
+
+    it('says so when the server fails on the confirm, and a new attempt (a new key) pays', async () => {
+      const { payment, el, session } = await mountCheckout();
+      const errors = errorsOf(el);
+      await fillCard(payment);
+      await injectServerFault(session.id, 'confirm');
+      payButton(payment).click();
+      await waitUntil(() => errors.length === 1, 'no server error', { timeout: 8000 });
+      expect(errors[0]).to.include({ type: 'api_error', code: 'server_error' });
+      await payment.updateComplete;
+      expect(message(payment)).to.contain('had a problem');
+      expect(el.snapshot.status).to.equal('ready');
+      await expect(payment).to.be.accessible();
+
+      const confirmed = once(el, 'checkout-confirm');
+      payButton(payment).click();
+      await confirmed;
+      // The server keeps a 500 under its key (as Stripe does), so the new attempt must not reuse it.
+      const keys = await confirmKeys(session.id);
+      expect(keys).to.have.length(2);
+      expect(keys[1]).to.not.equal(keys[0]);
+      expect((await serverSession(session.id)).payment_status).to.equal('paid');
     });
 
     it('uses a fresh idempotency key for a new attempt after a decline', async () => {
