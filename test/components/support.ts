@@ -102,7 +102,11 @@ export function deepActive(): Element | null {
 
 export async function typeInto(payment: Element, id: CardField, text: string): Promise<void> {
   if (id !== 'email') await cardReady(payment);
-  input(payment, id).focus();
+  const field = input(payment, id);
+  field.focus();
+  // Keys go to the frame that has the system's focus; WebKit hands it to a subframe a moment
+  // after focus() returns, and a key sent before then is lost.
+  await waitUntil(() => field.ownerDocument.hasFocus(), 'the field never got the keyboard', { timeout: 2000 });
   await typeKeys(text);
 }
 
