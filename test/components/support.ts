@@ -100,10 +100,11 @@ export function deepActive(): Element | null {
   }
 }
 
-export async function typeInto(payment: Element, id: CardField, text: string): Promise<void> {
+export async function typeInto(payment: Element, id: CardField, text: string, { replace = false } = {}): Promise<void> {
   if (id !== 'email') await cardReady(payment);
   const field = input(payment, id);
   field.focus();
+  if (replace) field.select();
   // Keys go to the frame that has the system's focus; WebKit hands it to a subframe a moment
   // after focus() returns, and a key sent before then is lost.
   await waitUntil(() => field.ownerDocument.hasFocus(), 'the field never got the keyboard', { timeout: 2000 });

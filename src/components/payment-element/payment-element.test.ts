@@ -218,8 +218,7 @@ describe('<payment-element>', function () {
       await waitUntil(() => deepActive() === input(payment, 'number'), 'focus did not move to the card number', { timeout: 5000 });
       await expect(payment).to.be.accessible();
 
-      input(payment, 'number').select();
-      await typeKeys('4242424242424242');
+      await typeInto(payment, 'number', '4242424242424242', { replace: true });
       const confirmed = once(el, 'checkout-confirm');
       payButton(payment).click();
       expect((await confirmed).detail.session.id).to.equal(session.id);
@@ -337,9 +336,7 @@ describe('<payment-element>', function () {
       const { payment, el, session } = await mountCheckout();
       await fillCard(payment, { number: '4000000000000002' });
       await el.confirm();
-      input(payment, 'number').focus();
-      input(payment, 'number').select();
-      await typeKeys('4242424242424242');
+      await typeInto(payment, 'number', '4242424242424242', { replace: true });
       expect((await el.confirm()).session).to.exist;
       const keys = await confirmKeys(session.id);
       expect(keys).to.have.length(2);
