@@ -62,7 +62,8 @@ export interface HostedPageInput {
   sessionId: string;
   clientSecret: string;
   publishableKey: string;
-  successUrl: string;
+  /** Where the page sends the shopper once paid; undefined: nowhere (they stay on the paid page). */
+  successUrl: string | undefined;
   cancelUrl: string | null;
   items: { name: string; quantity: number }[];
   amountTotal: number;
@@ -79,7 +80,7 @@ export function hostedPage(p: HostedPageInput): string {
   return layout(
     p.l,
     t.hostedTitle.replace('{business}', p.businessName),
-    `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl)}">
+    `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl ?? '')}">
       <header>
         <h1>${escapeHtml(p.businessName)}</h1>
         <p class="total">${fillHtml(t.hostedTotal, { amount: amountHtml(p.amountTotal, p.currency, locale) })}</p>

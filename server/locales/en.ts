@@ -10,6 +10,8 @@ const en: PageStrings = {
   hostedNoScript: 'This payment page needs JavaScript.',
   notFoundTitle: 'Checkout not found',
   notFoundMessage: 'This checkout link is not valid.',
+  paidTitle: 'Payment complete',
+  paidMessage: 'Your payment is complete. You can close this page and return to the shop.',
   expiredTitle: 'This checkout has expired',
   expiredMessage: 'This checkout has expired. Return to the shop to start again.',
   returnToShop: 'Return to the shop',
@@ -31,6 +33,8 @@ const en: PageStrings = {
   challenge_superseded: 'This authentication was replaced by a newer payment attempt.',
   session_expired: 'This checkout has expired, so the authentication can no longer be completed.',
   parameter_invalid: "Choose 'Complete authentication' or 'Fail authentication'.",
+  serverErrorTitle: 'Something went wrong',
+  serverErrorMessage: 'The payment server had a problem and could not finish this step. Please try again in a moment.',
   unexpected: 'Something went wrong. Please try again.',
 };
 

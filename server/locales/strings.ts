@@ -29,6 +29,9 @@ export type PageStrings = { [Code in ChallengeFaultCode]: string } & {
   /** A hosted page that does not exist (a mistyped or old link). */
   notFoundTitle: string;
   notFoundMessage: string;
+  /** A hosted page whose session is paid, when there is no success page to send the shopper to. */
+  paidTitle: string;
+  paidMessage: string;
   /** A hosted page whose session has expired. */
   expiredTitle: string;
   expiredMessage: string;
@@ -53,6 +56,9 @@ export type PageStrings = { [Code in ChallengeFaultCode]: string } & {
   /** Titles of a 3-D Secure page that cannot be shown (`resource_missing`; anything else). */
   challengeNotFound: string;
   challengeUnavailable: string;
+  /** A page the server could not make (a fault of its own: a 500). */
+  serverErrorTitle: string;
+  serverErrorMessage: string;
   /** A fault with no words of its own (a malformed request). */
   unexpected: string;
 };
