@@ -16,11 +16,11 @@ import { randomHex } from '../api/random.js';
 import { FRAME_PATH, FRAME_PROTOCOL, FRAME_VERSION, THEME_PROPERTIES } from '../api/frame-protocol.js';
 import type { FrameConfirmOutcome, FrameConfirmRequest, FrameConnect, FrameHello, FrameTheme, FromFrame, ToFrame } from '../api/frame-protocol.js';
 import { isRtl, matchLocale } from '../locales/match.js';
-import { SHIPPED, type ShippedLocale } from '../locales/shipped.js';
+import { SHIPPED } from '../locales/shipped.js';
 import { FIELD_CSS, TOKENS_CSS } from '../styles/tokens.js';
 import { CardForm } from './card-form.js';
+import { loadCardStrings } from './lazy.js';
 import en from './locales/en.js';
-import type { CardStrings } from './strings.js';
 
 const css = String.raw;
 
@@ -62,13 +62,6 @@ const FRAME_CSS = css`
 /** A value that is a plain CSS value: no second declaration, no escape, nothing fetched. */
 const SAFE_VALUE = /^[^;{}<>\\]{1,200}$/;
 
-/**
- * Every shipped locale's words but English (which is in this script), each a module of its own
- * beside this script (the build makes `locales/<tag>.js` of each), loaded when asked for.
- */
-const LOCALES: Record<Exclude<ShippedLocale, 'en'>, () => Promise<{ default: CardStrings }>> = {
-  'en-XA': () => import('./locales/en-XA.js'),
-};
 const FETCHES = /(url|src|image|image-set|element|cross-fade)\s*\(/i;
 
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -116,8 +109,7 @@ function applyTheme(theme: FrameTheme): void {
 async function applyLocale(locale: string): Promise<void> {
   asked = locale;
   const tag = matchLocale(locale, SHIPPED) ?? 'en';
-  const load = (LOCALES as Record<string, (() => Promise<{ default: CardStrings }>) | undefined>)[tag];
-  const words = (await load?.().then((module) => module.default, () => undefined)) ?? en;
+  const words = (await loadCardStrings(tag)?.then((module) => module.default, () => undefined)) ?? en;
   if (asked !== locale) return;
   const root = document.documentElement;
   root.lang = words === en ? 'en' : tag;

@@ -24,6 +24,8 @@ export interface MountOptions extends SessionOptions {
   threeDs?: 'modal' | 'redirect';
   /** Don't wait for the session to be ready. */
   noWait?: boolean;
+  /** `<checkout-session locale>` (the session's own `locale` is `SessionOptions.locale`). */
+  localeAttribute?: string;
 }
 
 export async function mountCheckout(options: MountOptions = {}): Promise<Mounted> {
@@ -38,6 +40,7 @@ export async function mountCheckout(options: MountOptions = {}): Promise<Mounted
     publishable-key=${config.publishableKey}
     api-base=${options.restricted ? config.restrictedApiBase : options.crossOrigin ? config.crossOriginApiBase : location.origin}
     three-ds=${options.threeDs ?? 'modal'}
+    locale=${options.localeAttribute ?? ''}
     ><checkout-summary></checkout-summary><payment-element></payment-element
   ></checkout-session>`);
   const payment = el.querySelector('payment-element')!;
