@@ -6,6 +6,7 @@
  * run time; a tag that does not ship. Real server, real frame, real typing.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
 import { loadStrings } from '../../src/lazy.js';
 import { loadCardStrings } from '../../src/frame/lazy.js';
 import cardEn from '../../src/frame/locales/en.js';
@@ -38,6 +39,13 @@ async function wordsOf(tag: string): Promise<{ t: Strings; c: CardStrings }> {
   return { t: page?.default ?? en, c: card?.default ?? cardEn };
 }
 
+/**
+ * axe on the checkout, all its rules (best practices too) but one: it goes on into the card
+ * frame, whose document is a part of the form, not a page with its own level-one heading
+ * (`expectFrameAccessible` runs the WCAG rules inside it).
+ */
+const accessible = (el: Element) => expect(el).to.be.accessible({ ignoredRules: ['page-has-heading-one'] });
+
 /** What the shopper reads: text content with spacing collapsed. */
 const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -51,11 +59,15 @@ const rootOf = (element: Element) => element.shadowRoot!.querySelector('div')!;
 /** Every text node the shopper can see in a root (shadow roots and same-origin frames included). */
 function visibleTexts(root: Document | ShadowRoot | Element): { node: Element; text: string }[] {
   const found: { node: Element; text: string }[] = [];
+  // By nodeType, not instanceof: the card frame's nodes are of another window.
   const walk = (node: Node): void => {
-    if (node instanceof HTMLElement && (node.hidden || getComputedStyle(node).visibility === 'hidden' || getComputedStyle(node).display === 'none')) return;
-    if (node instanceof Element && node.classList.contains('sr')) return;
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    if (node instanceof HTMLIFrameElement && node.contentDocument?.body) walk(node.contentDocument.body);
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as HTMLElement;
+      const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+      if (element.hidden || style.visibility === 'hidden' || style.display === 'none' || element.classList.contains('sr')) return;
+      if (element.shadowRoot) walk(element.shadowRoot);
+      if (element.localName === 'iframe' && (element as HTMLIFrameElement).contentDocument?.body) walk((element as HTMLIFrameElement).contentDocument!.body);
+    }
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE && child.textContent!.trim()) found.push({ node: child.parentElement!, text: child.textContent!.trim() });
       else walk(child);
@@ -77,7 +89,7 @@ function expectPseudoClean(el: CheckoutSessionElement): void {
   expect(untranslated.map(({ text }) => text), 'words left in English').to.deep.equal([]);
   for (const { node, text } of visibleTexts(el)) {
     const box = node.closest('label, button, p, [part=heading], legend, h2, span') ?? node;
-    expect(box.scrollWidth <= box.clientWidth + 1 || getComputedStyle(box).overflowX === 'visible', `"${text}" is cut off`).to.be.true;
+    expect(box.scrollWidth <= box.clientWidth + 1 || box.ownerDocument.defaultView!.getComputedStyle(box).overflowX === 'visible', `"${text}" is cut off`).to.be.true;
   }
 }
 
@@ -104,7 +116,7 @@ describe('every shipped locale, in every state', function () {
       expect(text(doc.querySelector('label[for=number]'))).to.equal(c.cardNumber);
       expect(text(doc.querySelector('label[for=cvc]'))).to.equal(c.cvc);
       expect(input(payment, 'number').dir).to.equal('ltr');
-      await expect(el).to.be.accessible();
+      await accessible(el);
       await expectFrameAccessible(payment);
       if (tag === 'en-XA') expectPseudoClean(el);
 
@@ -114,7 +126,7 @@ describe('every shipped locale, in every state', function () {
       expect(errorWords(payment, 'expiry')).to.equal(c['expiry.required']);
       expect(errorWords(payment, 'cvc')).to.equal(c['cvc.required']);
       expect(errorWords(payment, 'email')).to.equal(t['email.required']);
-      await expect(el).to.be.accessible();
+      await accessible(el);
       await expectFrameAccessible(payment);
       if (tag === 'en-XA') expectPseudoClean(el);
 
@@ -123,7 +135,7 @@ describe('every shipped locale, in every state', function () {
       payButton(payment).click();
       await waitUntil(() => message(payment).includes(t.card_declined), `decline message: "${message(payment)}"`, { timeout: 8000 });
       await statusIs(el, 'ready');
-      await expect(el).to.be.accessible();
+      await accessible(el);
       if (tag === 'en-XA') expectPseudoClean(el);
 
       // 3-D Secure: the dialog's words, and the bank's page in the same locale.
@@ -136,7 +148,7 @@ describe('every shipped locale, in every state', function () {
       const bank = dialog.querySelector('iframe')!;
       await waitUntil(() => bank.contentDocument?.querySelector('button[value=complete]'), 'the bank’s page did not load', { timeout: 8000 });
       expect([bank.contentDocument!.documentElement.lang, bank.contentDocument!.documentElement.dir]).to.deep.equal([tag, direction]);
-      await expect(el).to.be.accessible();
+      await accessible(el);
       if (tag === 'en-XA') expectPseudoClean(el);
 
       // Paid.
@@ -144,7 +156,7 @@ describe('every shipped locale, in every state', function () {
       await statusIs(el, 'complete');
       await payment.updateComplete;
       expect(text(payment.shadowRoot!.querySelector('[part=success]'))).to.equal(t.paid);
-      await expect(el).to.be.accessible();
+      await accessible(el);
       if (tag === 'en-XA') expectPseudoClean(el);
     });
   }
@@ -212,13 +224,10 @@ describe('switching locale at run time', function () {
     const { el, payment } = await mountCheckout({ localeAttribute: 'en' });
     const doc = cardDoc(payment)!;
     await fillCard(payment, { number: DECLINED });
-    await typeInto(payment, 'cvc', '1', { replace: true });
-    await typeInto(payment, 'name', 'A', { replace: true });
     payButton(payment).click();
-    await waitUntil(() => errorWords(payment, 'cvc') === cardEn['cvc.incomplete'], 'no cvc error', { timeout: 5000 });
-    await typeInto(payment, 'cvc', '123', { replace: true });
-    payButton(payment).click();
-    await waitUntil(() => message(payment).includes(en.card_declined), 'no decline', { timeout: 8000 });
+    await waitUntil(() => message(payment).includes(en.card_declined), "no decline", { timeout: 8000 });
+    await statusIs(el, 'ready');
+    // A field error too: a CVC cut short, shown once the shopper leaves the field.
     await typeInto(payment, 'cvc', '1', { replace: true });
     await typeInto(payment, 'name', 'Ada', { replace: true });
     await waitUntil(() => errorWords(payment, 'cvc') === cardEn['cvc.incomplete'], 'no cvc error', { timeout: 5000 });
@@ -237,7 +246,7 @@ describe('switching locale at run time', function () {
     expect(payment.shadowRoot!.querySelector('iframe')).to.equal(frame);
     expect(input(payment, 'number').value).to.equal(numberTyped);
     expect(rootOf(payment).lang).to.equal(next);
-    await expect(el).to.be.accessible();
+    await accessible(el);
   });
 
   it('re-words an open 3-D Secure dialog and the bank’s page', async () => {
