@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BASIC_SESSION, createHarness } from './harness.test.js';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self'; img-src 'self' data:";
+/** Framed by nobody (the card form of a page any site could frame can be clickjacked). */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
 function kitFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kit-'));
@@ -25,11 +26,12 @@ void describe('hosted payment page', () => {
     const r = await h.request('GET', `/pay/${s.id}`);
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-security-policy'), CSP);
+    assert.equal(r.headers.get('x-frame-options'), 'DENY', 'for browsers older than frame-ancestors');
     assert.match(r.headers.get('content-type') ?? '', /text\/html/);
     assert.ok(!r.text.includes('<img src=x'), 'product name is escaped');
     assert.ok(r.text.includes('&#60;img src=x onerror=alert(1)&#62;&#34;Tee&#34;'));
     assert.ok(r.text.includes('Ada &#38; &#60;Co&#62;'));
-    assert.ok(r.text.includes(`<checkout-session session-id="${s.id}" client-secret="${s.client_secret}" publishable-key="pk_test_checkout_mock" api-base="http://mock.test" return-url="http://mock.test/pay/${s.id}">`));
+    assert.ok(r.text.includes(`<checkout-session session-id="${s.id}" client-secret="${s.client_secret}" publishable-key="pk_test_checkout_mock" api-base="http://mock.test" return-url="http://mock.test/pay/${s.id}" locale="en">`));
     assert.match(r.text, /<checkout-summary><\/checkout-summary>/);
     assert.match(r.text, /<payment-element><\/payment-element>/);
     assert.ok(r.text.includes('<script type="module" src="http://mock.test/assets/checkout-elements.min.js">'));

@@ -85,6 +85,7 @@ export type DeclineCode =
 /** The codes only the kit produces (its own checks, the network, the card frame, 3-D Secure). */
 export type KitErrorCode =
   | 'network_error'
+  | 'server_error'
   | 'unexpected'
   | 'validation_failed'
   | 'frame_unavailable'
@@ -207,4 +208,24 @@ export type Strings = {
   challengeTitle: string;
   challengeFrame: string;
   challengeClose: string;
+
+  // Saved cards: a returning customer's cards, or a new one, and saving a card.
+  /** The radio group's legend. */
+  'saved.legend': string;
+  /** Read by screen readers in place of the dots before the last four digits ("Visa ending in 4242"). */
+  'saved.endingIn': string;
+  /** `{date}` is the card's expiry, month and year formatted by `Intl.DateTimeFormat` for the locale. */
+  'saved.expires': Msg<'date'>;
+  'saved.expired': Msg<'date'>;
+  'saved.newCard': string;
+  /** The shopper's choice, a checkbox, unticked until they tick it. */
+  'saved.save': string;
+  'saved.saveHint': string;
+  /** The merchant saves every card of this checkout (`setup_future_usage`): said plainly, no box to tick. */
+  'saved.willSave': string;
+  'saved.willSaveOffSession': string;
+  /** A saved card paying a checkout that keeps it for charges without the shopper (`off_session`). */
+  'saved.mayCharge': string;
+  /** A saved card whose brand has no name of its own (brand names are not translated). */
+  'saved.card': string;
 };

@@ -16,11 +16,11 @@ import { randomHex } from '../api/random.js';
 import { FRAME_PATH, FRAME_PROTOCOL, FRAME_VERSION, THEME_PROPERTIES } from '../api/frame-protocol.js';
 import type { FrameConfirmOutcome, FrameConfirmRequest, FrameConnect, FrameHello, FrameTheme, FromFrame, ToFrame } from '../api/frame-protocol.js';
 import { isRtl, matchLocale } from '../locales/match.js';
-import { SHIPPED, type ShippedLocale } from '../locales/shipped.js';
+import { SHIPPED } from '../locales/shipped.js';
 import { FIELD_CSS, TOKENS_CSS } from '../styles/tokens.js';
 import { CardForm } from './card-form.js';
+import { loadCardStrings } from './lazy.js';
 import en from './locales/en.js';
-import type { CardStrings } from './strings.js';
 
 const css = String.raw;
 
@@ -62,13 +62,6 @@ const FRAME_CSS = css`
 /** A value that is a plain CSS value: no second declaration, no escape, nothing fetched. */
 const SAFE_VALUE = /^[^;{}<>\\]{1,200}$/;
 
-/**
- * Every shipped locale's words but English (which is in this script), each a module of its own
- * beside this script (the build makes `locales/<tag>.js` of each), loaded when asked for.
- */
-const LOCALES: Record<Exclude<ShippedLocale, 'en'>, () => Promise<{ default: CardStrings }>> = {
-  'en-XA': () => import('./locales/en-XA.js'),
-};
 const FETCHES = /(url|src|image|image-set|element|cross-fade)\s*\(/i;
 
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -116,8 +109,7 @@ function applyTheme(theme: FrameTheme): void {
 async function applyLocale(locale: string): Promise<void> {
   asked = locale;
   const tag = matchLocale(locale, SHIPPED) ?? 'en';
-  const load = (LOCALES as Record<string, (() => Promise<{ default: CardStrings }>) | undefined>)[tag];
-  const words = (await load?.().then((module) => module.default, () => undefined)) ?? en;
+  const words = (await loadCardStrings(tag)?.then((module) => module.default, () => undefined)) ?? en;
   if (asked !== locale) return;
   const root = document.documentElement;
   root.lang = words === en ? 'en' : tag;
@@ -125,17 +117,31 @@ async function applyLocale(locale: string): Promise<void> {
   form.setLocale(root.lang, words);
 }
 
-async function confirm(request: FrameConfirmRequest): Promise<FrameConfirmOutcome> {
+/** The confirm body's `payment_method`: a saved card's id as it is, else the card typed here (null: incomplete). */
+function paymentMethod(request: FrameConfirmRequest): object | string | null {
+  const saved = request.savedPaymentMethod;
+  // A saved card needs nothing of the fields: they are neither checked nor read.
+  if (typeof saved === 'string') return saved;
   const collected = form.collect();
-  if (!collected) return { kind: 'invalid' };
-  const body = JSON.stringify({
-    client_secret: request.clientSecret,
-    payment_method: {
+  return (
+    collected && {
       type: 'card',
       card: collected.card,
       billing_details: { name: collected.name, ...(request.email ? { email: request.email } : {}) },
-    },
+    }
+  );
+}
+
+async function confirm(request: FrameConfirmRequest): Promise<FrameConfirmOutcome> {
+  const method = paymentMethod(request);
+  if (!method) return { kind: 'invalid' };
+  const save = request.savePaymentMethod;
+  const body = JSON.stringify({
+    client_secret: request.clientSecret,
+    payment_method: method,
     return_url: request.returnUrl,
+    // Only with a typed card, and only a boolean: the server refuses it anywhere else.
+    ...(typeof method === 'object' && typeof save === 'boolean' ? { save_payment_method: save } : {}),
     // A framed 3-D Secure challenge reports to the page, not to this frame.
     parent_origin: parentOrigin,
   });

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { cardDoc, cardFrame, deepActive, expectFrameAccessible, fillCard, input, mountCheckout, settle, shiftTab, typeKeys } from './support.js';
+import { cardDoc, cardFrame, deepActive, expectFrameAccessible, fillCard, input, mountCheckout, settle, shiftTab, typeInto, typeKeys } from './support.js';
 
 describe('theming and keyboard', function () {
   // Real typing, one key per WebDriver command, against a real server: slower in WebKit.
@@ -53,8 +53,7 @@ describe('theming and keyboard', function () {
 
   it('can be completed by keyboard alone, from the page into the frame and out, with a visible focus ring', async () => {
     const { el, payment } = await mountCheckout();
-    input(payment, 'number').focus();
-    await typeKeys('4242424242424242');
+    await typeInto(payment, 'number', '4242424242424242');
     const ring = getComputedStyle(input(payment, 'number'));
     expect(parseFloat(ring.outlineWidth)).to.be.at.least(2);
     expect(ring.outlineStyle).to.not.equal('none');

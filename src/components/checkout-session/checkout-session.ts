@@ -64,7 +64,7 @@ export function stripReturnParams(search: string): string {
  * @slot - The summary, the payment element and anything else of the merchant's.
  * @csspart status - The loading message.
  * @csspart error - Why the checkout cannot be used.
- * @csspart retry-button - "Try again" after the server could not be reached.
+ * @csspart retry-button - "Try again" after the server could not be reached, or failed.
  *
  * @cssprop --checkout-color-primary - Buttons, focus rings, links.
  * @cssprop --checkout-color-on-primary - Text on primary.
@@ -443,7 +443,7 @@ export class CheckoutSessionElement extends LitElement {
           ? html`<p part="status" role="status">${t.loading}</p>`
           : status === 'error' && error
             ? html`<div part="error" class="error" role="alert">${errorContent(t, errorText(t, error))}</div>
-                ${error.type === 'api_connection_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${t.tryAgain}</button>` : nothing}`
+                ${error.type === 'api_connection_error' || error.type === 'api_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${t.tryAgain}</button>` : nothing}`
             : nothing}
       </div>
       <slot></slot>`;

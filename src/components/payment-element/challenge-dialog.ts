@@ -58,8 +58,11 @@ const DIALOG_CSS = css`
 let sheet: CSSStyleSheet | undefined;
 
 export interface ChallengeDialog {
-  /** Puts the dialog's words in another language (a locale switch while it is open). */
-  words(t: Strings): void;
+  /**
+   * Puts the dialog in another language (a locale switch while it is open): its words, and the
+   * bank's page, asked for anew in `locale` (showing a pending challenge again changes nothing).
+   */
+  words(t: Strings, locale: string): void;
   /** Closes it as the close button does (the challenge counts as not completed). */
   close(): void;
 }
@@ -69,7 +72,7 @@ export interface ChallengeDialog {
  * closes: `true` when the challenge page reported completion (a message from that very frame,
  * on `origin`), `false` when the shopper closed it (the button, Escape).
  */
-export function openChallenge(place: Element, url: string, origin: string, t: Strings, done: (completed: boolean) => void): ChallengeDialog {
+export function openChallenge(place: Element, url: string, origin: string, t: Strings, locale: string, done: (completed: boolean) => void): ChallengeDialog {
   const root = place.getRootNode() as ShadowRoot;
   if (!sheet) {
     sheet = new CSSStyleSheet();
@@ -91,14 +94,21 @@ export function openChallenge(place: Element, url: string, origin: string, t: St
   title.id = 'challenge-title';
   dialog.setAttribute('aria-labelledby', title.id);
   close.type = 'button';
-  frame.src = url;
   head.append(title, close);
   dialog.append(head, frame);
 
-  const words = (next: Strings): void => {
+  // The bank's page in the checkout's locale (`locale`, which the payment server's page honours
+  // before the session's own: the checkout's `locale` attribute may differ from it).
+  let shown = '';
+  const words = (next: Strings, nextLocale: string): void => {
     title.textContent = next.challengeTitle;
     close.textContent = next.challengeClose;
     frame.title = next.challengeFrame;
+    if (nextLocale === shown) return;
+    shown = nextLocale;
+    const src = new URL(url);
+    src.searchParams.set('locale', nextLocale);
+    frame.src = src.href;
   };
   let completed = false;
   // Completion is taken only from the challenge frame itself, on the API's origin.
@@ -117,7 +127,7 @@ export function openChallenge(place: Element, url: string, origin: string, t: St
   close.addEventListener('click', () => dialog.close());
   addEventListener('message', onMessage);
 
-  words(t);
+  words(t, locale);
   place.append(dialog);
   dialog.showModal();
   return { words, close: () => dialog.close() };

@@ -27,7 +27,7 @@ export class ChallengeController implements ReactiveController {
     const checkout = this._checkout();
     const place = this._host.renderRoot.querySelector('#challenge');
     if (!checkout?.challengeUrl || !place) this._dialog?.close();
-    else if (this._dialog) this._dialog.words(checkout.strings);
+    else if (this._dialog) this._dialog.words(checkout.strings, checkout.locale);
     else if (this._opening !== checkout.challengeUrl) {
       const url = checkout.challengeUrl;
       this._opening = url;
@@ -39,7 +39,7 @@ export class ChallengeController implements ReactiveController {
             this._opening = undefined;
             return;
           }
-          this._dialog = openChallenge(place, url, new URL(now.apiBase).origin, now.strings, (completed) => {
+          this._dialog = openChallenge(place, url, new URL(now.apiBase).origin, now.strings, now.locale, (completed) => {
             this._dialog = this._opening = undefined;
             this._checkout()?.endChallenge(completed);
             this._onClosed();

@@ -14,6 +14,7 @@ import type { KitErrorCode, Strings } from '../../strings.js';
 import { errorContent, fieldStyles, tokens } from '../theme.js';
 import { CardFrameController } from './card-frame.js';
 import { ChallengeController } from './challenge.js';
+import { SavedCardsController, savedCardsStyles } from './saved-cards.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -53,12 +54,17 @@ const onPage = (url: string | null): boolean => {
  *
  * @summary Takes the card and pays; one per session.
  *
- * @fires {ChangeDetail} checkout-change - The form's state changed: `{complete, empty, brand, errors}`, never card data.
+ * @fires {ChangeDetail} checkout-change - The form's state changed: `{complete, empty, brand, errors, savedPaymentMethod, savePaymentMethod}`, never card data.
  * @fires {CheckoutError} checkout-error - A second payment element in one session (integration error).
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to go to the hosted payment page.
  *
  * @csspart form - The form.
  * @csspart card-frame - The frame holding the card fields (served by the payment server).
+ * @csspart saved-cards - The choice between the customer's saved cards and a new one (a fieldset).
+ * @csspart saved-card - One saved card's choice (its label, radio button inside).
+ * @csspart new-card - The "use a new card" choice.
+ * @csspart save-card - The "save this card" checkbox's label.
+ * @csspart save-notice - That the card will be saved, when the merchant saves it.
  * @csspart field - The email field: label, input and error.
  * @csspart label - The email field's label.
  * @csspart input - The email input.
@@ -101,6 +107,7 @@ export class PaymentElement extends LitElement {
   static override styles = [
     tokens,
     fieldStyles,
+    savedCardsStyles,
     css`
       [part='form'] {
         display: grid;
@@ -197,6 +204,11 @@ export class PaymentElement extends LitElement {
     state: () => this._changed(),
     submit: () => void this.confirm(),
   });
+  private readonly _saved: SavedCardsController = new SavedCardsController(
+    this,
+    () => this._checkout?.session,
+    () => this._changed(),
+  );
 
   private _registeredWith?: CheckoutSnapshot['register'] | undefined;
   private _unregister?: (() => void) | undefined;
@@ -206,7 +218,7 @@ export class PaymentElement extends LitElement {
   private readonly _source: PaymentMethodSource = {
     whenReady: () => (this._hostedElsewhere ? Promise.resolve(true) : this._card.whenReady()),
     validate: () => this._validate(),
-    confirm: (request) => this._card.confirm(this._needsEmail ? { ...request, email: this._email.trim() } : request),
+    confirm: (request) => this._card.confirm({ ...request, ...(this._needsEmail ? { email: this._email.trim() } : {}), ...this._saved.request() }),
   };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
@@ -224,7 +236,7 @@ export class PaymentElement extends LitElement {
       () => {
         const pay = this.renderRoot.querySelector<HTMLElement>('#pay');
         if (pay) pay.focus();
-        else this._card.focus('number');
+        else if (!this._saved.focus()) this._card.focus('number');
       },
     );
     this._internals.setValidity({ valueMissing: true }, en.validation_failed);
@@ -241,8 +253,9 @@ export class PaymentElement extends LitElement {
     return { ...error, message: errorText(this._t, error) };
   }
 
+  /** A saved card needs no email: the confirm that pays with it has no billing details. */
   private get _needsEmail(): boolean {
-    return Boolean(this._checkout?.session && !this._checkout.session.customer_email);
+    return Boolean(this._checkout?.session && !this._checkout.session.customer_email && !this._saved.chosen);
   }
 
   private get _hostedElsewhere(): boolean {
@@ -285,7 +298,7 @@ export class PaymentElement extends LitElement {
     this._card._setBusy(status === 'paying' || status === 'authenticating');
     if (paymentError && paymentError !== this._shownError) {
       const field = fieldFor(paymentError);
-      if (field) this._card.focus(field);
+      if (field && !this._saved.focus()) this._card.focus(field);
     }
     this._shownError = paymentError;
     // Move focus to the outcome only when the shopper just paid here (not on a page load).
@@ -303,17 +316,22 @@ export class PaymentElement extends LitElement {
     }
   }
 
-  /** The card's state (from the frame) and the email's, as one form: never what was typed. */
+  /** The card's state (from the frame) and the email's, as one form, or the saved card chosen: never what was typed. */
   private _changed(): void {
     const card: CardState | undefined = this._card._state;
     if (!card) return;
     const emailError = this._emailError;
-    const detail: ChangeDetail = {
-      complete: card.complete && !emailError,
-      empty: card.empty && !this._email,
-      brand: card.brand,
-      errors: { ...card.errors, ...(this._emailShown && emailError ? { email: emailError } : {}) },
-    };
+    const saved = this._saved.chosen;
+    const detail: ChangeDetail = saved
+      ? { complete: true, empty: false, brand: saved.card.brand, errors: {}, savedPaymentMethod: saved.id, savePaymentMethod: false }
+      : {
+          complete: card.complete && !emailError,
+          empty: card.empty && !this._email,
+          brand: card.brand,
+          errors: { ...card.errors, ...(this._emailShown && emailError ? { email: emailError } : {}) },
+          savedPaymentMethod: null,
+          savePaymentMethod: this._saved.willSave,
+        };
     this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, this._t.validation_failed);
     const key = JSON.stringify(detail);
     if (key === this._lastChange) return;
@@ -321,8 +339,11 @@ export class PaymentElement extends LitElement {
     this.dispatchEvent(new CheckoutChangeEvent(detail));
   }
 
-  /** Every error shown; focus on the first bad field, card fields first. */
+  /** Every error shown; focus on the first bad field, card fields first. A saved card has nothing to check. */
   private async _validate(): Promise<boolean> {
+    // No card fields here: the hosted page takes the card (confirm() is the button's job there).
+    if (this._hostedElsewhere) return false;
+    if (this._saved.chosen) return true;
     this._emailShown = true;
     const cardOk = await this._card.validate(true);
     const emailOk = !this._emailError;
@@ -336,7 +357,8 @@ export class PaymentElement extends LitElement {
 
   private readonly _onKeydown = (event: KeyboardEvent): void => {
     const target = event.composedPath()[0] as Element;
-    if (event.key === 'Enter' && !event.isComposing && target.localName === 'input') {
+    // Enter in a text field pays; on a radio button or checkbox it does nothing (Space picks).
+    if (event.key === 'Enter' && !event.isComposing && target.localName === 'input' && !/radio|checkbox/.test((target as HTMLInputElement).type)) {
       event.preventDefault();
       void this.confirm();
     }
@@ -410,7 +432,7 @@ export class PaymentElement extends LitElement {
     const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
     const error = checkout.paymentError;
     return html`<div part="form" @keydown=${this._onKeydown}>
-        ${this._card.render(checkout.apiBase, checkout.publishableKey, t.cardFrameTitle)}
+        ${this._saved.renderChoices(busy, t, locale)} ${this._saved.renderCard(this._card.render(checkout.apiBase, checkout.publishableKey, t.cardFrameTitle))} ${this._saved.renderSave(busy, t)}
         ${this._needsEmail ? this._emailField(t) : nothing}
         <div part="message" role="status">${error ? html`<p part="error" class="error">${errorContent(t, errorText(t, error))}</p>` : nothing}</div>
         ${this.hideButton || !session

@@ -6,7 +6,7 @@ import type { PaymentElement } from './payment-element.js';
 import type { CheckoutErrorEvent } from '../../events.js';
 import { createSession, merchantApi, testConfig } from '../../../test/support/checkout.js';
 import type { ClientSession } from '../../api/wire.js';
-import { deepActive, fillCard, input, message, mountCheckout, payButton, statusIs, typeKeys, once } from '../../../test/components/support.js';
+import { deepActive, fillCard, input, message, mountCheckout, payButton, statusIs, typeInto, once } from '../../../test/components/support.js';
 
 const CHALLENGE = '4000002760003184';
 
@@ -22,10 +22,9 @@ async function openChallenge(el: CheckoutSessionElement, payment: PaymentElement
   if (fill) await fillCard(payment, { number: CHALLENGE });
   payButton(payment).click();
   await statusIs(el, 'authenticating');
-  await payment.updateComplete;
-  const dialog = dialogOf(payment)!;
-  await waitUntil(() => dialog.open, 'the dialog did not open', { timeout: 5000 });
-  return dialog;
+  // The dialog's module loads on the first challenge (src/lazy.ts): it is there once it has.
+  await waitUntil(() => dialogOf(payment)?.open, 'the dialog did not open', { timeout: 5000 });
+  return dialogOf(payment)!;
 }
 
 /** Clicks a real button of the challenge page in the (same-origin) frame. */
@@ -71,8 +70,7 @@ describe('<payment-element> 3-D Secure', function () {
       expect(message(payment)).to.contain('could not verify');
       await waitUntil(() => deepActive() === input(payment, 'number'), 'focus did not move to the card number', { timeout: 5000 });
 
-      input(payment, 'number').select();
-      await typeKeys('4242424242424242');
+      await typeInto(payment, 'number', '4242424242424242', { replace: true });
       const confirmed = once(el, 'checkout-confirm');
       payButton(payment).click();
       await confirmed;
