@@ -5,12 +5,41 @@
  */
 import { isRtl, matchLocale } from '../../src/locales/match.js';
 import { SHIPPED, type ShippedLocale } from '../../src/locales/shipped.js';
+import ar from './ar.js';
+import de from './de.js';
 import en from './en.js';
 import enXA from './en-XA.js';
+import es from './es.js';
+import fr from './fr.js';
+import he from './he.js';
+import it from './it.js';
+import ja from './ja.js';
+import ko from './ko.js';
+import nl from './nl.js';
+import pl from './pl.js';
+import ptBR from './pt-BR.js';
+import zhHans from './zh-Hans.js';
+import zhHant from './zh-Hant.js';
 import type { PageStrings } from './strings.js';
 
 /** Every shipped locale must have its page words: a tag added to SHIPPED without them fails the typecheck. */
-const PAGES: Record<ShippedLocale, PageStrings> = { en, 'en-XA': enXA };
+const PAGES: Record<ShippedLocale, PageStrings> = {
+  en,
+  ar,
+  de,
+  es,
+  fr,
+  he,
+  it,
+  ja,
+  ko,
+  nl,
+  pl,
+  'pt-BR': ptBR,
+  'zh-Hans': zhHans,
+  'zh-Hant': zhHant,
+  'en-XA': enXA,
+};
 
 export interface PageLocale {
   /** The shopper's locale as asked for (canonical): amounts are formatted for it. */

@@ -11,6 +11,19 @@ import type { CardStrings } from './strings.js';
 type Words = () => Promise<{ default: CardStrings }>;
 
 const locales: Record<Exclude<ShippedLocale, 'en'>, Words> = {
+  ar: () => import('./locales/ar.js'),
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  he: () => import('./locales/he.js'),
+  it: () => import('./locales/it.js'),
+  ja: () => import('./locales/ja.js'),
+  ko: () => import('./locales/ko.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  'pt-BR': () => import('./locales/pt-BR.js'),
+  'zh-Hans': () => import('./locales/zh-Hans.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
   'en-XA': () => import('./locales/en-XA.js'),
 };
 

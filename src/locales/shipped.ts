@@ -4,6 +4,6 @@
  * payment server's page words in server/locales/. `en-XA` is a pseudo-locale (accented, a third
  * longer) for finding words that are not translated or do not fit.
  */
-export const SHIPPED = ['en', 'en-XA'] as const;
+export const SHIPPED = ['en', 'ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'ko', 'nl', 'pl', 'pt-BR', 'zh-Hans', 'zh-Hant', 'en-XA'] as const;
 
 export type ShippedLocale = (typeof SHIPPED)[number];
