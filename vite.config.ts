@@ -129,8 +129,9 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'lazy') {
     // What the self-contained file loads beside itself (src/lazy-beside.ts): each shipped
-    // locale's words, `locales/<tag>.js`, and the 3-D Secure dialog, `challenge-dialog.js`.
-    const input: Record<string, string> = { 'challenge-dialog': 'src/components/payment-element/challenge-dialog.ts' };
+    // locale's words, `locales/<tag>.js`, the English words off the card path,
+    // `locales/en-extra.js`, and the 3-D Secure dialog, `challenge-dialog.js`.
+    const input: Record<string, string> = { 'challenge-dialog': 'src/components/payment-element/challenge-dialog.ts', 'locales/en-extra': 'src/locales/en-extra.ts' };
     for (const tag of SHIPPED) if (tag !== 'en') input[`locales/${tag}`] = `src/locales/${tag}.ts`;
     return lazyModules('dist', { entry: input, formats: ['es'], fileName: (_format, name) => `${name}.js` });
   }

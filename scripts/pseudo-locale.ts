@@ -25,7 +25,7 @@ export default enXA;
 
 export async function pseudoModules(): Promise<PseudoModule[]> {
   return [
-    { path: 'src/locales/en-XA.ts', from: 'src/locales/en.ts', type: 'Strings', typeFrom: '../strings.js', words: (await import('../src/locales/en.js')).default },
+    { path: 'src/locales/en-XA.ts', from: 'src/locales/en.ts', type: 'Strings', typeFrom: '../strings.js', words: { ...(await import('../src/locales/en.js')).default, ...(await import('../src/locales/en-extra.js')).default } },
     { path: 'src/frame/locales/en-XA.ts', from: 'src/frame/locales/en.ts', type: 'CardStrings', typeFrom: '../strings.js', words: (await import('../src/frame/locales/en.js')).default },
     { path: 'server/locales/en-XA.ts', from: 'server/locales/en.ts', type: 'PageStrings', typeFrom: './strings.js', words: (await import('../server/locales/en.js')).default },
   ];

@@ -1,11 +1,11 @@
 /**
- * What the kit loads only when it needs it: each shipped locale's page words, and the 3-D Secure
- * dialog. Written out as `import()`s so that a bundler sees every module (and makes a chunk of
+ * What the kit loads only when it needs it: each shipped locale's page words, the English words
+ * off the card path, and the 3-D Secure dialog. Written out as `import()`s so that a bundler sees every module (and makes a chunk of
  * each). The self-contained file loads the same modules as files beside itself instead
  * (lazy-beside.ts, swapped in by vite.config.ts, whose minifier renames private members only in
  * a build of one chunk).
  */
-import type { Strings } from './strings.js';
+import type { ExtraKey, Strings } from './strings.js';
 import type { ShippedLocale } from './locales/shipped.js';
 
 type Words = () => Promise<{ default: Strings }>;
@@ -28,5 +28,7 @@ const locales: Record<Exclude<ShippedLocale, 'en'>, Words> = {
 };
 
 export const loadStrings = (tag: string): ReturnType<Words> | undefined => (locales as Record<string, Words | undefined>)[tag]?.();
+
+export const loadExtra = (): Promise<{ default: Pick<Strings, ExtraKey> }> => import('./locales/en-extra.js');
 
 export const loadChallenge = () => import('./components/payment-element/challenge-dialog.js');

@@ -13,12 +13,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CheckoutError } from './events.js';
 import en from './locales/en.js';
-import { loadStrings } from './lazy.js';
+import { loadExtra, loadStrings } from './lazy.js';
 import { isRtl, matchLocale } from './locales/match.js';
 import { SHIPPED } from './locales/shipped.js';
 import type { Strings } from './strings.js';
 
 const loaded: Record<string, Partial<Strings> | undefined> = { en };
+/** The English words off the card path, once loaded (`loadExtraWords`). */
+let extra: Partial<Strings> | undefined;
 const overrides: Record<string, Partial<Strings> | undefined> = {};
 /** Each locale's words as elements read them, made once per change (so one object per locale). */
 let words: Record<string, Strings | undefined> = {};
@@ -27,7 +29,6 @@ const refresh = (): void => {
   words = {};
   controllers.forEach((c) => c._host.requestUpdate());
 };
-let watching = false;
 
 /**
  * Replaces some of a locale's words for every element on the page, now and later: `en` to
@@ -80,8 +81,18 @@ export async function loadLocale(tag: string): Promise<void> {
   loaded[tag] ??= (await loadStrings(tag)?.then((module) => module.default, () => en)) ?? {};
 }
 
+/**
+ * Loads the English words off the card path (`ExtraKey`), once, before what shows them: every
+ * locale falls back to them (a merchant-added one, for the words it does not give).
+ */
+export async function loadExtraWords(): Promise<void> {
+  if (extra) return;
+  extra = await loadExtra().then((module) => module.default, () => ({}));
+  refresh();
+}
+
 /** A locale's words: its own (loaded), then the merchant's (`setStrings`), then English for the rest. */
-export const wordsFor = (tag: string): Strings => (words[tag] ??= { ...en, ...loaded[tag], ...overrides[tag] });
+export const wordsFor = (tag: string): Strings => (words[tag] ??= { ...en, ...extra, ...loaded[tag], ...overrides[tag] });
 
 /** The shopper's words for an error: its decline code's or code's own, else its type's general ones. */
 export function errorText(t: Strings, { type, code, decline_code }: Pick<CheckoutError, 'type' | 'code' | 'decline_code'>): string {
@@ -92,8 +103,8 @@ export function errorText(t: Strings, { type, code, decline_code }: Pick<Checkou
 /**
  * An element's language, as a reactive controller: before each render it resolves the locale
  * (`hints` gives what the element's checkout asks for) and, once that locale's words are loaded,
- * renders in it; until then it keeps the words it had. Re-renders when a `lang` on the page or a
- * merchant's `setStrings` changes.
+ * renders in it; until then it keeps the words it had. Re-renders when a merchant's `setStrings`
+ * changes. (The page's `lang` is read as it renders: set `locale` to switch at run time.)
  */
 export class LocalizeController implements ReactiveController {
   /** The shopper's locale, as asked for: numbers and amounts follow it. */
@@ -116,9 +127,6 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     controllers.add(this);
-    if (watching) return;
-    watching = true;
-    new MutationObserver(refresh).observe(document, { attributeFilter: ['lang'], subtree: true });
   }
 
   hostDisconnected(): void {

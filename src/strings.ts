@@ -179,6 +179,38 @@ type Codes<Code extends ErrorCode> = Code;
 /** The codes with words of their own, plus the general words of `integration_error`. */
 export type WordedErrorCode = Exclude<ErrorCode, GeneralErrorCode> | 'integration_error';
 
+/**
+ * The words only shown off the card path: the 3-D Secure dialog (itself loaded when a payment
+ * needs it) and how it ended, a returning customer's saved cards, a hosted session's button, a
+ * session that cannot be paid (expired, paid already, not found). Their English is a module of
+ * its own (src/locales/en-extra.ts), loaded before what shows them, so that a shopper paying
+ * with a new card downloads none of it; every other locale has them in its own module. An
+ * error shown before they are in (they failed to load) is told in its type's general words.
+ */
+export type ExtraKey =
+  | 'payment_intent_authentication_failure'
+  | 'authentication_canceled'
+  | 'redirect_canceled'
+  | 'session_expired'
+  | 'session_completed'
+  | 'resource_missing'
+  | 'challengeTitle'
+  | 'challengeFrame'
+  | 'challengeClose'
+  | 'hostedButton'
+  | 'hostedNote'
+  | 'saved.legend'
+  | 'saved.endingIn'
+  | 'saved.expires'
+  | 'saved.expired'
+  | 'saved.newCard'
+  | 'saved.save'
+  | 'saved.saveHint'
+  | 'saved.willSave'
+  | 'saved.willSaveOffSession'
+  | 'saved.mayCharge'
+  | 'saved.card';
+
 /** Every word the shopper reads on the merchant's page. */
 export type Strings = {
   [Code in WordedErrorCode]: string;

@@ -14,12 +14,13 @@ const asset = (body: string, type: string): Response =>
 
 /**
  * The path of a file the kit or the card frame loads beside itself (`locales/de.js`,
- * `challenge-dialog.js`, their source maps) in the directory of `script`, or null for any other
+ * `locales/en-extra.js`, `challenge-dialog.js`, their source maps) in the directory of `script`, or null for any other
  * name: only the shipped locales and the dialog, never a path the request makes up.
  */
 export function besidePath(script: string, file: string): string | null {
   const [, dir, name, map] = /^(locales\/)?([A-Za-z-]+)\.js(\.map)?$/.exec(file) ?? [];
-  if (!name || (dir ? !(SHIPPED as readonly string[]).includes(name) || name === 'en' : name !== 'challenge-dialog')) return null;
+  const lazyWords = ((SHIPPED as readonly string[]).includes(name ?? '') && name !== 'en') || name === 'en-extra';
+  if (!name || (dir ? !lazyWords : name !== 'challenge-dialog')) return null;
   return join(dirname(script), `${dir ?? ''}${name}.js${map ?? ''}`);
 }
 

@@ -1,7 +1,12 @@
-import type { Strings } from '../strings.js';
+import type { ExtraKey, Strings } from '../strings.js';
 
-/** English: in the card path, and the words any other locale falls back to. */
-const en: Strings = {
+/**
+ * English: in the card path, and the words any other locale falls back to. All but the words
+ * off the card path (`ExtraKey`), which are in en-extra.ts and are loaded (`loadExtraWords` in
+ * src/localize.ts) before anything that shows them: typed as all of `Strings` for the elements'
+ * sake, checked as all of it but those.
+ */
+const en = {
   loading: 'Loading checkout…',
   cardFrameTitle: 'Card details',
   email: 'Email',
@@ -11,45 +16,23 @@ const en: Strings = {
   paying: 'Processing…',
   paid: 'Payment complete. Thank you!',
   tryAgain: 'Try again',
-  hostedButton: 'Continue to secure payment',
-  hostedNote: 'You will finish your payment on a secure page.',
   summary: 'Order summary',
   items: { one: '{n} item', other: '{n} items' },
   quantity: 'Qty {n}',
   total: 'Total',
   errorIcon: 'Error:',
-  challengeTitle: 'Confirm your payment',
-  challengeFrame: 'Card verification by your bank',
-  challengeClose: 'Cancel verification',
-  'saved.legend': 'Payment method',
-  'saved.endingIn': 'ending in',
-  'saved.expires': 'Expires {date}',
-  'saved.expired': 'Expired {date}',
-  'saved.newCard': 'Use a new card',
-  'saved.save': 'Save this card for future payments',
-  'saved.saveHint': 'Saved securely by our payment provider. Next time, you can pay with it here without typing your card details.',
-  'saved.willSave': 'This card will be saved for your future payments here.',
-  'saved.willSaveOffSession': 'This card will be saved. By paying, you allow this shop to charge it for future payments in accordance with its terms.',
-  'saved.mayCharge': 'By paying, you allow this shop to charge this card for future payments in accordance with its terms.',
-  'saved.card': 'Card',
   card_declined: 'Your card was declined. Try another card.',
   insufficient_funds: 'Your card has insufficient funds. Try another card.',
   incorrect_cvc: 'Your card’s security code is incorrect.',
   expired_card: 'Your card has expired. Try another card.',
   processing_error: 'We could not process your card. Try again in a moment.',
   authentication_required: 'Your bank needs to verify this payment. Try again.',
-  payment_intent_authentication_failure: 'Your bank could not verify this payment. Try again or use another card.',
-  authentication_canceled: 'Verification was cancelled. You can try again.',
-  redirect_canceled: 'Your bank needs to verify this payment on its own page. Try again to go there.',
   server_error: 'The payment service had a problem. Please try again in a moment.',
   network_error: 'We could not reach the payment service. Check your connection and try again.',
   frame_unavailable: 'The secure card form could not be loaded. Check your connection and try again.',
-  session_expired: 'This checkout has expired. Please start again from the shop.',
-  session_completed: 'This checkout has already been paid.',
-  resource_missing: 'This checkout could not be found.',
   validation_failed: 'Check the highlighted fields.',
   integration_error: 'This checkout is not set up correctly.',
   unexpected: 'Something went wrong. Please try again.',
-};
+} satisfies Omit<Strings, ExtraKey> as Omit<Strings, ExtraKey> as Strings;
 
 export default en;

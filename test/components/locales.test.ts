@@ -13,6 +13,7 @@ import cardEn from '../../src/frame/locales/en.js';
 import type { CardStrings } from '../../src/frame/strings.js';
 import { fill } from '../../src/locales/format.js';
 import en from '../../src/locales/en.js';
+import enExtra from '../../src/locales/en-extra.js';
 import { isRtl } from '../../src/locales/match.js';
 import { SHIPPED } from '../../src/locales/shipped.js';
 import type { Strings } from '../../src/strings.js';
@@ -36,7 +37,7 @@ const CHALLENGE = '4000002760003184';
 
 async function wordsOf(tag: string): Promise<{ t: Strings; c: CardStrings }> {
   const [page, card] = await Promise.all([loadStrings(tag), loadCardStrings(tag)]);
-  return { t: page?.default ?? en, c: card?.default ?? cardEn };
+  return { t: page?.default ?? { ...en, ...enExtra }, c: card?.default ?? cardEn };
 }
 
 /**

@@ -11,7 +11,7 @@ import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CheckoutError, CheckoutErrorType } from '../../events.js';
-import { LocalizeController, dir, errorText, loadLocale, resolveLocale, wordsFor } from '../../localize.js';
+import { LocalizeController, dir, errorText, loadExtraWords, loadLocale, resolveLocale, wordsFor } from '../../localize.js';
 import en from '../../locales/en.js';
 import type { KitErrorCode } from '../../strings.js';
 import { errorContent, tokens } from '../theme.js';
@@ -23,6 +23,9 @@ const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
  * this leaves room for a slow mobile connection.
  */
 const REDIRECT_STALL_MS = 10_000;
+
+/** A failure of the kit's own, worded where it is reported (`_fail`, `_payFailed`, `_words`). */
+const failure = (type: CheckoutErrorType, code: KitErrorCode, param?: string): CheckoutError => checkoutError(type, code, undefined, param);
 
 /** The error a payment intent carries after a decline or a failed authentication. */
 function intentError(intent: ClientPaymentIntent | null | undefined, fallback: string): CheckoutError {
@@ -218,12 +221,10 @@ export class CheckoutSessionElement extends LitElement {
 
   /** The error in the checkout's language. */
   private _words(error: CheckoutError): CheckoutError {
-    return { ...error, message: errorText(this._l.t, error) };
+    // The words as they are now (extra words may have just come in, before a render).
+    return { ...error, message: errorText(wordsFor(this._l.lang), error) };
   }
 
-  private _failure(type: CheckoutErrorType, code: KitErrorCode, param?: string): CheckoutError {
-    return this._words(checkoutError(type, code, undefined, param));
-  }
 
   private _emitError(error: CheckoutError): void {
     this.dispatchEvent(new CheckoutErrorEvent(error));
@@ -241,14 +242,14 @@ export class CheckoutSessionElement extends LitElement {
       ['client-secret', this.clientSecret],
       ['publishable-key', this.publishableKey],
     ] as const) {
-      if (!value) return this._failure('integration_error', 'missing_attribute', name);
+      if (!value) return failure('integration_error', 'missing_attribute', name);
     }
     // Never send anything else (a secret key above all) as a publishable key.
-    if (!PUBLISHABLE_KEY.test(this.publishableKey)) return this._failure('integration_error', 'invalid_publishable_key', 'publishable-key');
+    if (!PUBLISHABLE_KEY.test(this.publishableKey)) return failure('integration_error', 'invalid_publishable_key', 'publishable-key');
     try {
       new URL(this._base);
     } catch {
-      return this._failure('integration_error', 'invalid_api_base', 'api-base');
+      return failure('integration_error', 'invalid_api_base', 'api-base');
     }
     return undefined;
   }
@@ -275,9 +276,12 @@ export class CheckoutSessionElement extends LitElement {
     const request = (this._loading = new AbortController());
     this._set({ status: 'loading' });
     const { data, error } = await fetchSession(this._config, this.sessionId, request.signal);
-    // The session's language, loaded before the form shows a word.
+    // The session's language, loaded before the form shows a word; and the English words off
+    // the card path when the session shows some: one that cannot be paid (or is not there),
+    // a payment back from its bank, saved cards, a hosted session's button.
     const [locale, lang] = data ? resolveLocale([this.locale, data.locale], this) : [];
-    if (lang) await loadLocale(lang);
+    const extra = !data || returning || data.status !== 'open' || data.ui_mode === 'hosted' || !!(data.saved_payment_methods?.length || data.payment_method_save === 'enabled' || data.setup_future_usage);
+    await Promise.all([lang && loadLocale(lang), extra && loadExtraWords()]);
     if (request.signal.aborted) return;
     this._loading = undefined;
     if (error) {
@@ -286,7 +290,7 @@ export class CheckoutSessionElement extends LitElement {
     }
     if (data.payment_status === 'paid' || data.status === 'complete') {
       if (!returning) {
-        this._fail(this._failure('invalid_request_error', 'session_completed'), data);
+        this._fail(failure('invalid_request_error', 'session_completed'), data);
         return;
       }
       this._set({ status: 'complete', session: data });
@@ -294,7 +298,7 @@ export class CheckoutSessionElement extends LitElement {
       return;
     }
     if (data.status === 'expired') {
-      this._fail(this._failure('invalid_request_error', 'session_expired'), data);
+      this._fail(failure('invalid_request_error', 'session_expired'), data);
       return;
     }
     // The elements inside get the session and its language at once: the card fields are told
@@ -307,7 +311,7 @@ export class CheckoutSessionElement extends LitElement {
     const usable = !source || (await source.whenReady());
     if (this._snapshot.session !== data) return;
     if (!usable) {
-      this._fail(this._failure('api_connection_error', 'frame_unavailable'), data);
+      this._fail(failure('api_connection_error', 'frame_unavailable'), data);
       return;
     }
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
@@ -330,33 +334,34 @@ export class CheckoutSessionElement extends LitElement {
 
   private async _pay(): Promise<ConfirmResult> {
     const { status, session } = this._snapshot;
-    if (status !== 'ready' || !session) return this._payFailed(this._failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
+    if (status !== 'ready' || !session) return this._payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
     const source = this._source;
-    if (!source) return this._payFailed(this._failure('integration_error', 'no_payment_element'), false);
+    if (!source) return this._payFailed(failure('integration_error', 'no_payment_element'), false);
     let returnUrl: string;
     try {
       returnUrl = new URL(this.returnUrl || location.href, location.href).href;
     } catch {
-      return this._payFailed(this._failure('integration_error', 'invalid_return_url', 'return-url'), false);
+      return this._payFailed(failure('integration_error', 'invalid_return_url', 'return-url'), false);
     }
     // Busy from the click on (the fields check themselves in the frame, a message away).
     this._set({ status: 'paying', paymentError: undefined });
     if (!(await source.validate())) {
       if (this._snapshot.status === 'paying') this._set({ status: 'ready' });
-      return this._payFailed(this._failure('validation_error', 'validation_failed'), false);
+      return this._payFailed(failure('validation_error', 'validation_failed'), false);
     }
     const outcome = await source.confirm({ sessionId: session.id, clientSecret: this.clientSecret, returnUrl });
-    if (outcome.kind === 'invalid') return this._payFailed(this._failure('validation_error', 'validation_failed'));
+    if (outcome.kind === 'invalid') return this._payFailed(failure('validation_error', 'validation_failed'));
     const { data, error } = confirmResult(outcome);
     if (error) {
       // Refused for the session's sake (paid in another tab, expired, a concurrent confirm):
       // the server's view of the session decides what the shopper sees. (After a network
       // failure the frame resends the same attempt under the same Idempotency-Key.)
       if (error.type !== 'card_error' && error.type !== 'api_connection_error') {
-        const fresh = await fetchSession(this._config, session.id);
+        // (With the words for it: expired, paid already.)
+        const [fresh] = await Promise.all([fetchSession(this._config, session.id), loadExtraWords()]);
         if (fresh.data?.payment_status === 'paid') return this._paid(fresh.data);
         if (fresh.data?.status === 'expired') {
-          const expired = this._failure('invalid_request_error', 'session_expired');
+          const expired = this._words(failure('invalid_request_error', 'session_expired'));
           this._fail(expired, fresh.data);
           return { error: expired };
         }
@@ -371,12 +376,14 @@ export class CheckoutSessionElement extends LitElement {
     return this.threeDs === 'redirect' ? this._redirect(url) : this._challenge(url);
   }
 
-  private _redirect(url: string): Promise<ConfirmResult> | ConfirmResult {
+  private async _redirect(url: string): Promise<ConfirmResult> {
+    // The words of its outcome (redirect_canceled), before it can have one.
+    await loadExtraWords();
     const event = new CheckoutRedirectEvent({ url, reason: 'three_d_secure' });
     if (!this.dispatchEvent(event)) {
       // The merchant's own veto: they know, so no error event and no message.
       this._set({ status: 'ready' });
-      return { error: this._failure('invalid_request_error', 'redirect_canceled') };
+      return { error: this._words(failure('invalid_request_error', 'redirect_canceled')) };
     }
     location.assign(url);
     // The page normally leaves now, and the outcome is read when the shopper comes back. If it
@@ -387,7 +394,7 @@ export class CheckoutSessionElement extends LitElement {
         clearTimeout(timer);
         removeEventListener('pagehide', leaving);
         removeEventListener('pageshow', back);
-        resolve(this._payFailed(this._failure('invalid_request_error', 'redirect_canceled')));
+        resolve(this._payFailed(failure('invalid_request_error', 'redirect_canceled')));
       };
       const leaving = (): void => clearTimeout(timer);
       const back = (e: PageTransitionEvent): void => {
@@ -406,7 +413,7 @@ export class CheckoutSessionElement extends LitElement {
       this._challengeDone = resolve;
       this._set({ status: 'authenticating', challengeUrl: url });
     });
-    if (!completed) return this._payFailed(this._failure('card_error', 'authentication_canceled'));
+    if (!completed) return this._payFailed(failure('card_error', 'authentication_canceled'));
     // The frame's message is only a hint: the server says what happened.
     this._set({ status: 'paying', challengeUrl: undefined });
     const { data, error } = await fetchSession(this._config, this.sessionId);

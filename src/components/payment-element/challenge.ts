@@ -7,6 +7,7 @@
 import type { LitElement, ReactiveController } from 'lit';
 import type { CheckoutSnapshot } from '../../context.js';
 import { loadChallenge } from '../../lazy.js';
+import { loadExtraWords, wordsFor } from '../../localize.js';
 import type { ChallengeDialog } from './challenge-dialog.js';
 
 export class ChallengeController implements ReactiveController {
@@ -31,15 +32,16 @@ export class ChallengeController implements ReactiveController {
     else if (this._opening !== checkout.challengeUrl) {
       const url = checkout.challengeUrl;
       this._opening = url;
-      loadChallenge().then(
-        ({ openChallenge }) => {
+      // The dialog, and the English words it may need, loaded together.
+      Promise.all([loadChallenge(), loadExtraWords()]).then(
+        ([{ openChallenge }]) => {
           const now = this._checkout();
           if (this._opening !== url) return;
           if (now?.challengeUrl !== url || !place.isConnected) {
             this._opening = undefined;
             return;
           }
-          this._dialog = openChallenge(place, url, new URL(now.apiBase).origin, now.strings, now.locale, (completed) => {
+          this._dialog = openChallenge(place, url, new URL(now.apiBase).origin, wordsFor(now.lang), now.locale, (completed) => {
             this._dialog = this._opening = undefined;
             this._checkout()?.endChallenge(completed);
             this._onClosed();
