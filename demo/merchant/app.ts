@@ -92,6 +92,8 @@ const CartSchema = z.object({
   items: z.array(z.object({ price: z.string().min(1), quantity: z.number().int().min(1).max(20) })).min(1).max(20),
   ui_mode: z.enum(['embedded', 'hosted']),
   customer_email: z.email().optional(),
+  /** The shopper's language, for the session (its hosted page): `auto` or a tag; the payment server checks it. */
+  locale: z.string().max(35).optional(),
 });
 
 export function createMerchantApp(options: MerchantOptions) {
@@ -120,7 +122,7 @@ export function createMerchantApp(options: MerchantOptions) {
   app.post('/checkout', async (c) => {
     const parsed = CartSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The cart is not valid.' } }, 400);
-    const { items, ui_mode, customer_email } = parsed.data;
+    const { items, ui_mode, customer_email, locale } = parsed.data;
     if (items.some((item) => !catalogue.some((product) => product.price === item.price))) {
       return c.json({ error: { type: 'invalid_request_error', message: 'The cart holds a product the shop does not sell.' } }, 400);
     }
@@ -132,6 +134,7 @@ export function createMerchantApp(options: MerchantOptions) {
         line_items: items.map(({ price, quantity }) => ({ price, quantity })),
         customer,
         saved_payment_method_options: { payment_method_save: 'enabled' },
+        ...(locale ? { locale } : {}),
         ...(ui_mode === 'embedded'
           ? { return_url: `${site}/checkout.html` }
           : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/?canceled=1` }),
