@@ -92,7 +92,9 @@ describe('messages', () => {
   it('words an error by its decline code, its code, or its type', () => {
     expect(errorText(en, { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds' })).to.equal(en.insufficient_funds);
     expect(errorText(en, { type: 'card_error', code: 'card_declined', decline_code: 'lost_card' })).to.equal(en.card_declined);
-    expect(errorText(en, { type: 'invalid_request_error', code: 'session_expired' })).to.equal(en.session_expired);
+    expect(errorText({ ...en, ...enExtra }, { type: 'invalid_request_error', code: 'session_expired' })).to.equal(enExtra.session_expired);
+    // Before the English words off the card path are in: the type's general words, never blank.
+    expect(errorText(en, { type: 'invalid_request_error', code: 'session_expired' })).to.equal(en.integration_error);
     expect(errorText(en, { type: 'invalid_request_error', code: 'parameter_unknown' })).to.equal(en.integration_error);
     expect(errorText(en, { type: 'integration_error', code: 'missing_attribute' })).to.equal(en.integration_error);
     expect(errorText(en, { type: 'idempotency_error', code: 'idempotency_key_in_use' })).to.equal(en.unexpected);
