@@ -1,9 +1,9 @@
 import type { Strings } from '../strings.js';
 
 /**
- * Korean. Polite 해요체 requests (~해 주세요) as Korean shops and card companies write; the words
- * Korean cards and card-company pages use: 유효기간, 보안 코드(CVC), 카드사 본인 인증, 잔액 또는
- * 한도 for debit or credit.
+ * Korean. Polite requests (~해 주세요) and formal statements (~습니다), as Korean shops and card
+ * companies write; the words Korean cards and card-company pages use: 유효기간, 보안 코드(CVC),
+ * 카드사 본인 인증, 잔액 또는 한도 for debit or credit.
  */
 const ko: Strings = {
   loading: '결제 화면을 불러오는 중…',

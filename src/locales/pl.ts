@@ -42,7 +42,7 @@ const pl: Strings = {
   expired_card: 'Karta utraciła ważność. Użyj innej karty.',
   processing_error: 'Nie udało się przetworzyć karty. Spróbuj ponownie za chwilę.',
   authentication_required: 'Twój bank musi zweryfikować tę płatność. Spróbuj ponownie.',
-  payment_intent_authentication_failure: 'Twój bank nie zweryfikował tej płatności. Spróbuj ponownie lub użyj innej karty.',
+  payment_intent_authentication_failure: 'Twój bank nie mógł zweryfikować tej płatności. Spróbuj ponownie lub użyj innej karty.',
   authentication_canceled: 'Weryfikacja została anulowana. Możesz spróbować ponownie.',
   redirect_canceled: 'Twój bank musi zweryfikować tę płatność na swojej stronie. Spróbuj ponownie, aby do niej przejść.',
   server_error: 'Wystąpił problem z usługą płatności. Spróbuj ponownie za chwilę.',
