@@ -233,7 +233,8 @@ describe('every test card', function () {
       const result = el.confirm();
       if (outcome !== 'paid') {
         await statusIs(el, 'authenticating');
-        await payment.updateComplete;
+        // The dialog's module (and its words) load when the challenge starts.
+        await waitUntil(() => dialogOf(payment)?.open, 'the dialog did not open', { timeout: 5000 });
         await answerChallenge(dialogOf(payment)!, 'complete');
       }
       const { session, error } = await result;
