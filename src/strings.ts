@@ -9,6 +9,9 @@
 /** A message with a `{name}` placeholder (each kept by the typecheck), filled in at render time. */
 export type Msg<Name extends string> = `${string}{${Name}}${string}`;
 
+/** A message with two placeholders, both kept. */
+export type Msg2<A extends string, B extends string> = Msg<A> & Msg<B>;
+
 /**
  * A count, in each plural category the language has (`Intl.PluralRules`: `one`, `few`, …;
  * `other` always), with `{n}` for the number, formatted for the locale.
@@ -209,7 +212,8 @@ export type ExtraKey =
   | 'saved.willSave'
   | 'saved.willSaveOffSession'
   | 'saved.mayCharge'
-  | 'saved.card';
+  | 'saved.card'
+  | Extract<keyof Strings, `address.${string}`>;
 
 /** Every word the shopper reads on the merchant's page. */
 export type Strings = {
@@ -260,4 +264,71 @@ export type Strings = {
   'saved.mayCharge': string;
   /** A saved card whose brand has no name of its own (brand names are not translated). */
   'saved.card': string;
+
+  // <address-element> (issue 12): the shipping and billing address, the phone number, the
+  // shipping rate. Loaded with the element, only for sessions that collect them.
+  'address.shipping': string;
+  'address.billing': string;
+  /** A checkbox: the billing address is the shipping address. */
+  'address.sameAsShipping': string;
+  'address.country': string;
+  /** The recipient's full name. */
+  'address.name': string;
+  'address.line1': string;
+  'address.line2': string;
+  'address.phone': string;
+  /** A field's label when it may be left empty. */
+  'address.optional': Msg<'label'>;
+  /** The empty first choice of a list of states or provinces. */
+  'address.choose': string;
+  /** The city field, named as the country names it (Google's `locality_name_type`). */
+  'address.city.city': string;
+  'address.city.post_town': string;
+  'address.city.district': string;
+  'address.city.suburb': string;
+  /** The state field, named as the country names it (`state_name_type`). */
+  'address.state.area': string;
+  'address.state.county': string;
+  'address.state.department': string;
+  'address.state.district': string;
+  /** South Korea's 도/시. */
+  'address.state.do_si': string;
+  'address.state.emirate': string;
+  'address.state.island': string;
+  'address.state.oblast': string;
+  'address.state.parish': string;
+  'address.state.prefecture': string;
+  'address.state.province': string;
+  'address.state.state': string;
+  /** The postal code field, named as the country names it (`zip_name_type`). */
+  'address.postal.postal': string;
+  'address.postal.zip': string;
+  'address.postal.pin': string;
+  'address.postal.eircode': string;
+  /** The shipping rates' legend, and a rate that costs nothing. */
+  'address.shippingRates': string;
+  'address.free': string;
+  /** A delivery estimate's ends, counted. */
+  'address.hour': Plural;
+  'address.day': Plural;
+  'address.business_day': Plural;
+  'address.week': Plural;
+  'address.month': Plural;
+  /** A delivery estimate from its two ends (each a count above), or from one. */
+  'address.estimate': Msg2<'min', 'max'>;
+  'address.estimateMax': Msg<'max'>;
+  'address.estimateMin': Msg<'min'>;
+  /**
+   * Field errors. `{label}` is the field's label as shown (`Postal code`, `ZIP code`): English
+   * lowers its first letter (`Enter the postal code.`), every other language gets it as is, so
+   * word the sentence so that the label fits unchanged (`{label}: bitte angeben.`).
+   */
+  'address.required': Msg<'label'>;
+  'address.invalid': Msg<'label'>;
+  'address.invalidPostal': Msg<'label'>;
+  /** With an example of a valid code (`{example}`: `94043`). */
+  'address.invalidPostalExample': Msg2<'label', 'example'>;
+  'address.invalidState': Msg<'label'>;
+  'address.invalidPhone': string;
+  'address.rateFailed': string;
 };
