@@ -262,7 +262,7 @@ describe('switching locale at run time', function () {
     const dialog = dialogOf(payment)!;
     await waitUntil(() => text(dialog.querySelector('[part=dialog-title]')) === t.challengeTitle, 'the dialog kept its words', { timeout: 5000 });
     const bank = dialog.querySelector('iframe')!;
-    await waitUntil(() => bank.contentDocument?.documentElement?.lang === 'en-XA' && bank.contentDocument.querySelector('button[value=complete]'), 'the bank’s page kept its language', { timeout: 8000 });
+    await waitUntil(() => bank.contentDocument?.querySelector('html')?.lang === 'en-XA' && bank.contentDocument.querySelector('button[value=complete]'), 'the bank’s page kept its language', { timeout: 8000 });
     bank.contentDocument!.querySelector<HTMLButtonElement>('button[value=complete]')!.click();
     await statusIs(el, 'complete');
   });
