@@ -99,7 +99,7 @@ void describe('a payment that saves its card', () => {
     assert.deepEqual([pi.customer, pi.payment_method, pi.setup_future_usage], [ada.id, pm, 'off_session']);
     const completed = (await eventsOf(h, 'checkout.session.completed'))[0];
     assert.deepEqual([completed.id, completed.customer, completed.payment_intent], [session.id, ada.id, pi.id]);
-    assert.deepEqual(completed.customer_details, { email: 'ada@example.com', name: 'Ada Lovelace' });
+    assert.deepEqual(completed.customer_details, { email: 'ada@example.com', name: 'Ada Lovelace', phone: null, address: null });
     const succeeded = (await eventsOf(h, 'payment_intent.succeeded'))[0];
     assert.deepEqual([succeeded.id, succeeded.customer, succeeded.payment_method], [pi.id, ada.id, pm]);
   });
