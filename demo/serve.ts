@@ -11,7 +11,7 @@
  * `--dev` (`npm start -- --dev`): the pages come from Vite's dev server instead, with hot
  * reload of demo/ and src/, and without the CSP (Vite's dev client injects styles).
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
@@ -57,6 +57,13 @@ for (const [built, copy, what] of [
     if (existsSync(`${built}.map`)) copyFileSync(`${built}.map`, `${copy}.map`);
   } else {
     console.warn(`No ${built}: ${what} will not work. Run \`npm run build\`.`);
+  }
+}
+
+// The chunks the kit loads on demand (the address element, its data, libphonenumber) go with it.
+if (existsSync(builtKit)) {
+  for (const name of readdirSync(dirname(builtKit))) {
+    if (/^checkout-elements\.[a-z-]+\.[\w-]+\.min\.js(\.map)?$/.test(name)) copyFileSync(resolve(dirname(builtKit), name), resolve(copies, name));
   }
 }
 

@@ -79,6 +79,8 @@ export interface FrameConfirmRequest {
   returnUrl: string;
   /** From the page's own email field, when the session has no `customer_email`. */
   email?: string;
+  /** The total the shopper saw (the pay button's); the server refuses to charge another. */
+  expectedAmount?: number;
 }
 
 export type ToFrame =

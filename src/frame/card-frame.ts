@@ -107,6 +107,7 @@ async function confirm(request: FrameConfirmRequest): Promise<FrameConfirmOutcom
       billing_details: { name: collected.name, ...(request.email ? { email: request.email } : {}) },
     },
     return_url: request.returnUrl,
+    expected_amount: request.expectedAmount,
     // A framed 3-D Secure challenge reports to the page, not to this frame.
     parent_origin: parentOrigin,
   });

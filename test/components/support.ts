@@ -5,6 +5,7 @@
  * same-origin, so tests can reach into it. Cross-origin frames are tested from outside only.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { createSession, testConfig } from '../support/checkout.js';
 import type { CreatedSession, SessionOptions } from '../support/checkout.js';
@@ -24,6 +25,8 @@ export interface MountOptions extends SessionOptions {
   threeDs?: 'modal' | 'redirect';
   /** Don't wait for the session to be ready. */
   noWait?: boolean;
+  /** An `<address-element>` between the summary and the payment element. */
+  address?: boolean;
 }
 
 export async function mountCheckout(options: MountOptions = {}): Promise<Mounted> {
@@ -38,7 +41,7 @@ export async function mountCheckout(options: MountOptions = {}): Promise<Mounted
     publishable-key=${config.publishableKey}
     api-base=${options.restricted ? config.restrictedApiBase : options.crossOrigin ? config.crossOriginApiBase : location.origin}
     three-ds=${options.threeDs ?? 'modal'}
-    ><checkout-summary></checkout-summary><payment-element></payment-element
+    ><checkout-summary></checkout-summary>${options.address ? html`<address-element></address-element>` : nothing}<payment-element></payment-element
   ></checkout-session>`);
   const payment = el.querySelector('payment-element')!;
   if (!options.noWait) {

@@ -46,11 +46,13 @@ export interface SessionOptions {
   customer_email?: string;
   /** On the payment server that lets only https://merchant.invalid embed its card frame. */
   restricted?: boolean;
+  /** More session parameters (shipping_address_collection, shipping_options, …). */
+  extra?: Record<string, unknown>;
 }
 
 /** A fresh open session with one line item. */
 export function createSession(options: SessionOptions = {}): Promise<CreatedSession> {
-  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted } = options;
+  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted, extra } = options;
   const urls =
     ui_mode === 'embedded'
       ? { return_url: `${location.origin}/return` }
@@ -61,6 +63,7 @@ export function createSession(options: SessionOptions = {}): Promise<CreatedSess
     ...urls,
     ...(customer_email ? { customer_email } : {}),
     line_items: [{ quantity, price_data: { currency, unit_amount, product_data: { name } } }],
+    ...extra,
   }, restricted ? 'restricted' : 'main');
 }
 

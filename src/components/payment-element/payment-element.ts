@@ -9,6 +9,7 @@ import { CheckoutChangeEvent, CheckoutErrorEvent, CheckoutRedirectEvent } from '
 import type { CardField, ChangeDetail, CheckoutError } from '../../events.js';
 import { formatMoney } from '../../money/format.js';
 import { errorMessage, pageLocale, strings } from '../../strings.js';
+import { hostedElsewhere } from '../hosted.js';
 import { errorIcon, fieldStyles, tokens } from '../theme.js';
 import { CardFrameController } from './card-frame.js';
 import { ChallengeController } from './challenge.js';
@@ -32,12 +33,6 @@ function insideSession(start: Node): boolean {
   return false;
 }
 
-const onPage = (url: string | null): boolean => {
-  if (!url) return false;
-  const target = new URL(url, location.href);
-  return target.origin + target.pathname === location.origin + location.pathname;
-};
-
 /**
  * The card form of the surrounding `<checkout-session>`: the card fields, the email when the
  * session has none, the pay button, the outcome in plain words, and the bank's 3-D Secure
@@ -51,7 +46,7 @@ const onPage = (url: string | null): boolean => {
  *
  * @summary Takes the card and pays; one per session.
  *
- * @fires {ChangeDetail} checkout-change - The form's state changed: `{complete, empty, brand, errors}`, never card data.
+ * @fires {ChangeDetail} checkout-change - The form's state changed: `{elementType: 'payment', complete, empty, brand, errors}`, never card data.
  * @fires {CheckoutError} checkout-error - A second payment element in one session (integration error).
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to go to the hosted payment page.
  *
@@ -273,8 +268,7 @@ export class PaymentElement extends LitElement {
   }
 
   private get _hostedElsewhere(): boolean {
-    const session = this.checkout?.session;
-    return session?.ui_mode === 'hosted' && !onPage(session.url);
+    return hostedElsewhere(this.checkout?.session);
   }
 
   private get _emailError(): string | undefined {
@@ -333,6 +327,7 @@ export class PaymentElement extends LitElement {
     if (!card) return;
     const emailError = this._emailError;
     const detail: ChangeDetail = {
+      elementType: 'payment',
       complete: card.complete && !emailError,
       empty: card.empty && !this.email,
       brand: card.brand,
