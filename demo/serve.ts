@@ -20,7 +20,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { startServer } from '../server/node.js';
 import { createMerchantApp, type MerchantOptions } from './merchant/app.js';
-import { seedCatalogue } from './merchant/catalogue.js';
+import { seedCatalogue, seedShippingRates } from './merchant/catalogue.js';
 import { createPaymentsApi } from './merchant/payments-api.js';
 import { createPlayground } from './merchant/playground.js';
 
@@ -86,8 +86,9 @@ const siteOrigin = (request: Request): string => {
 
 const api = createPaymentsApi({ apiBase, secretKey });
 const catalogue = await seedCatalogue(api);
+const shippingRates = await seedShippingRates(api);
 const playground = createPlayground({ api, apiBase, publishableKey, siteOrigin });
-const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, onWebhook: playground.recordWebhook };
+const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates, onWebhook: playground.recordWebhook };
 const merchant = createMerchantApp(merchantOptions);
 
 /** The policy issue 4 asks the kit to work under; the demo pages add nothing inline either. */

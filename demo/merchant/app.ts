@@ -17,7 +17,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { constructEvent, SIGNATURE_HEADER, SignatureVerificationError } from '../../server/signature.js';
-import type { CatalogueItem } from './catalogue.js';
+import { SHIPS_TO, type CatalogueItem } from './catalogue.js';
 import { PaymentsApiRequestError, type PaymentsApi } from './payments-api.js';
 
 export interface MerchantOptions {
@@ -28,6 +28,8 @@ export interface MerchantOptions {
   /** This site's origin as the shopper reached it, for the return and success URLs. */
   siteOrigin: (request: Request) => string;
   catalogue: CatalogueItem[];
+  /** The shop's shipping rates (`shr_…`), offered on every checkout, cheapest first. */
+  shippingRates: string[];
   /** The `whsec_…` secret of this backend's webhook endpoint; set once it is registered. */
   webhookSecret?: string;
   /** Told about every delivery, verified or not (the playground shows them). */
@@ -48,6 +50,17 @@ export interface Session {
   url: string | null;
   payment_intent: string | { id: string } | null;
   metadata?: Record<string, string>;
+  collected_information?: { shipping_details: { name: string; address: Address } | null } | null;
+  shipping_cost?: { amount_total: number; shipping_rate: string } | null;
+}
+
+interface Address {
+  line1: string;
+  line2: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  country: string;
 }
 
 interface PaymentIntent {
@@ -88,7 +101,7 @@ const CartSchema = z.object({
 });
 
 export function createMerchantApp(options: MerchantOptions) {
-  const { api, apiBase, publishableKey, siteOrigin, catalogue } = options;
+  const { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates } = options;
   const app = new Hono();
   /** Event ids already processed: the server retries a delivery until it gets a 2xx. */
   const seen = new Set<string>();
@@ -122,6 +135,9 @@ export function createMerchantApp(options: MerchantOptions) {
       ui_mode,
       line_items: items.map(({ price, quantity }) => ({ price, quantity })),
       customer_email,
+      // Goods ship: the shopper gives an address in one of the shop's countries and picks a rate.
+      shipping_address_collection: { allowed_countries: SHIPS_TO },
+      shipping_options: shippingRates.map((shipping_rate) => ({ shipping_rate })),
       ...(ui_mode === 'embedded'
         ? { return_url: `${site}/checkout.html` }
         : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/?canceled=1` }),
@@ -138,6 +154,8 @@ export function createMerchantApp(options: MerchantOptions) {
     const lineItems = await api.get<{ data: LineItem[] }>(`/v1/checkout/sessions/${id}/line_items`, { limit: 100 });
     const piId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
     const pi = piId ? await api.get<PaymentIntent>(`/v1/payment_intents/${piId}`, { expand: ['latest_charge'] }) : null;
+    const cost = session.shipping_cost;
+    const rate = cost ? await api.get<{ display_name: string }>(`/v1/shipping_rates/${cost.shipping_rate}`) : null;
     return c.json({
       id: session.id,
       status: session.status,
@@ -148,6 +166,8 @@ export function createMerchantApp(options: MerchantOptions) {
       customer_email: session.customer_email,
       line_items: lineItems.data.map(({ description, quantity, amount_total, currency }) => ({ description, quantity, amount_total, currency })),
       payment_intent: pi ? { id: pi.id, status: pi.status, amount: pi.amount, amount_received: pi.amount_received ?? null, card: cardOf(pi) } : null,
+      ships_to: session.collected_information?.shipping_details ?? null,
+      shipping: cost && rate ? { method: rate.display_name, amount: cost.amount_total } : null,
       fulfilled_by_event: fulfilled.get(session.id) ?? null,
       verified_at: Math.floor(Date.now() / 1000),
     });

@@ -20,6 +20,8 @@ const ScenarioSchema = z.object({
   currency: z.enum(['usd', 'eur', 'gbp', 'jpy', 'kwd']),
   ui_mode: z.enum(['embedded', 'hosted']),
   expired: z.boolean().default(false),
+  /** Collect a shipping address and a phone number, and offer two shipping rates. */
+  details: z.boolean().default(false),
   customer_email: z.email().optional(),
 });
 
@@ -31,6 +33,21 @@ const PRICES: Record<string, [tee: number, sticker: number]> = {
   jpy: [3600, 500],
   kwd: [7250, 1050],
 };
+
+/** The express rate per currency (standard ships free). */
+const EXPRESS: Record<string, number> = { usd: 1500, eur: 1400, gbp: 1200, jpy: 2000, kwd: 4500 };
+
+/** What the "address + phone + shipping rates" scenario asks for. */
+function detailsParams(currency: string) {
+  const rate = (display_name: string, amount: number, min: number, max: number) => ({
+    shipping_rate_data: { display_name, type: 'fixed_amount', fixed_amount: { amount, currency }, delivery_estimate: { minimum: { unit: 'business_day', value: min }, maximum: { unit: 'business_day', value: max } } },
+  });
+  return {
+    shipping_address_collection: { allowed_countries: ['US', 'GB', 'CA', 'DE', 'IE', 'JP'] },
+    phone_number_collection: { enabled: true },
+    shipping_options: [rate('Standard', 0, 3, 5), rate('Express', EXPRESS[currency] ?? 1500, 1, 1)],
+  };
+}
 
 const MAX_WEBHOOKS = 200;
 const CONFIRM_PATH = /^\/v1\/checkout\/sessions\/(cs_[A-Za-z0-9_]+)\/confirm$/;
@@ -52,7 +69,7 @@ export function createPlayground(options: PlaygroundOptions) {
   app.post('/sessions', async (c) => {
     const parsed = ScenarioSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The scenario is not valid.' } }, 400);
-    const { currency, ui_mode, expired, customer_email } = parsed.data;
+    const { currency, ui_mode, expired, customer_email, details } = parsed.data;
     const [tee, sticker] = PRICES[currency] ?? [2400, 350];
     const site = siteOrigin(c.req.raw);
     const session = await api.post<Session>('/v1/checkout/sessions', {
@@ -67,6 +84,7 @@ export function createPlayground(options: PlaygroundOptions) {
         ? { return_url: `${site}/playground.html` }
         : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/playground.html?canceled=1` }),
       metadata: { source: 'playground' },
+      ...(details ? detailsParams(currency) : {}),
     });
     if (expired) await api.post(`/v1/checkout/sessions/${session.id}/expire`);
     return c.json(sessionForBrowser(session, publishableKey, apiBase));

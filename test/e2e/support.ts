@@ -77,8 +77,36 @@ export function cardFields(scope: Page | Locator): FrameLocator {
   return scope.locator('payment-element').frameLocator('iframe[part=card-frame]');
 }
 
-/** Fills <payment-element>'s form: the card fields in their frame, the email on the page, found by their labels. */
+export interface ShippingAddress {
+  country: string;
+  name: string;
+  line1: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+  phone?: string;
+}
+
+export const LONDON: ShippingAddress = { country: 'GB', name: 'Ada Lovelace', line1: '10 Downing Street', city: 'London', postalCode: 'SW1A 2AA', phone: '020 7925 0918' };
+
+/** Fills <address-element>'s form, when the page has one, found by its labels. */
+export async function fillAddress(scope: Page | Locator, address: ShippingAddress = LONDON): Promise<void> {
+  const form = scope.locator('address-element');
+  if (!(await form.count())) return;
+  const country = form.getByLabel('Country or region').first();
+  await country.selectOption(address.country);
+  await form.getByLabel('Full name').fill(address.name);
+  await form.getByLabel('Address line 1').fill(address.line1);
+  await form.getByLabel(/^(Town or city|City)/).first().fill(address.city);
+  if (address.state) await form.getByLabel('State').selectOption(address.state);
+  await form.getByLabel(/^(Postal code|ZIP code|Eircode)/).first().fill(address.postalCode);
+  const phone = form.getByLabel('Phone number');
+  if (await phone.count()) await phone.fill(address.phone ?? '');
+}
+
+/** Fills <payment-element>'s form (the card fields in their frame, the email on the page) and <address-element>'s, when there is one, found by their labels. */
 export async function fillCard(scope: Page | Locator, card: Card): Promise<void> {
+  await fillAddress(scope);
   const fields = cardFields(scope);
   await fields.getByLabel('Card number').fill(card.number);
   await fields.getByLabel('Expiration date').fill(card.expiry ?? '12 / 34');
