@@ -106,7 +106,6 @@ export async function fillAddress(scope: Page | Locator, address: ShippingAddres
 
 /** Fills <payment-element>'s form (the card fields in their frame, the email on the page) and <address-element>'s, when there is one, found by their labels. */
 export async function fillCard(scope: Page | Locator, card: Card): Promise<void> {
-  await fillAddress(scope);
   const fields = cardFields(scope);
   await fields.getByLabel('Card number').fill(card.number);
   await fields.getByLabel('Expiration date').fill(card.expiry ?? '12 / 34');
@@ -114,6 +113,8 @@ export async function fillCard(scope: Page | Locator, card: Card): Promise<void>
   await fields.getByLabel('Name on card').fill(card.name ?? 'Ada Lovelace');
   const email = scope.locator('payment-element').getByLabel('Email', { exact: true });
   if (await email.count()) await email.fill(card.email ?? 'ada@example.com');
+  // Only now: the page is the checkout (the card fields answered), so an absent address element is absent.
+  await fillAddress(scope);
 }
 
 export function payButton(scope: Page | Locator): Locator {
