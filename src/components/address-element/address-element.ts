@@ -287,10 +287,15 @@ export class AddressElement extends LitElement {
     return (this._country('shipping') || this._country('billing') || undefined) as CountryCode | undefined;
   }
 
-  /** Loads what this session's fields need: the regions of the countries on offer, libphonenumber. */
+  /**
+   * Loads what this session's fields need: the regions (states, provinces) when a country on
+   * offer has them (a billing address may be anywhere), libphonenumber for a phone number.
+   */
   private _load(): Promise<boolean> {
+    const session = this._session;
+    const regions = session?.billing_address_collection === 'required' || session?.shipping_address_collection?.allowed_countries.some((c) => FORMATS[c]?.regions);
     this._loading ??= Promise.all([
-      import('../../address/regions.data.js').then((m) => (this._regions = m.REGIONS)),
+      regions ? import('../../address/regions.data.js').then((m) => (this._regions = m.REGIONS)) : undefined,
       this._session?.phone_number_collection
         ? import('libphonenumber-js/min').then((m) => (this._phoneLib = { parse: (text, country) => m.parsePhoneNumberFromString(text, country) }))
         : undefined,
