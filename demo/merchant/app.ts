@@ -16,6 +16,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Address } from '../../src/api/wire.js';
 import { constructEvent, SIGNATURE_HEADER, SignatureVerificationError } from '../../server/signature.js';
 import { SHIPS_TO, type CatalogueItem } from './catalogue.js';
 import { PaymentsApiRequestError, type PaymentsApi } from './payments-api.js';
@@ -54,14 +55,6 @@ export interface Session {
   shipping_cost?: { amount_total: number; shipping_rate: string } | null;
 }
 
-interface Address {
-  line1: string;
-  line2: string | null;
-  city: string | null;
-  state: string | null;
-  postal_code: string | null;
-  country: string;
-}
 
 interface PaymentIntent {
   id: string;

@@ -5,18 +5,12 @@
  * `price_data`, not listed.
  */
 import type { z } from 'zod';
+import type { DeliveryEstimate } from '../../src/api/wire.js';
 import type { Clock } from '../clock.js';
 import { toUnixSeconds } from '../clock.js';
 import { newId } from '../ids.js';
 import type { shippingRateData } from '../merchant/shipping-rates.js';
 import { Table } from './table.js';
-
-export type DeliveryUnit = 'hour' | 'day' | 'business_day' | 'week' | 'month';
-
-export interface DeliveryEstimate {
-  minimum: { unit: DeliveryUnit; value: number } | null;
-  maximum: { unit: DeliveryUnit; value: number } | null;
-}
 
 export interface ShippingRate {
   id: string;
