@@ -1,22 +1,25 @@
 /**
  * The HTTP surface on Hono, composed by caller and by resource:
  * - the merchant API (`merchant/`, one module per resource), behind the secret key;
- * - the browser API (`browser/`), with CORS, a publishable key and the session's client secret;
+ * - the browser API (`browser/`), with a publishable key and the session's client secret, the
+ *   only answers a page on another origin may read (browser/cors.ts);
  * - pages and assets (`pages/`): the hosted page, the 3-D Secure pages, /assets, the favicon.
  * Each group's policy is one guard (http/group.ts). Plumbing shared by all — request id, base
- * URL, expiry sweep, errors, 404 — is here.
+ * URL, expiry sweep, no caching by default, errors, 404 — is here.
  *
  * Handlers await only the body read; everything after it runs synchronously, so a state check
  * and the change it guards can never interleave with another request.
  */
 import { Hono } from 'hono';
+import { every } from 'hono/combine';
 import { browserCheckoutSessions, fromBrowser } from './browser/checkout-sessions.js';
 import { withCors } from './browser/cors.js';
-import { ApiFault } from './errors.js';
+import { ApiFault, internalError } from './errors.js';
 import { anyKey, secretKeyOnly } from './http/auth.js';
 import type { AppDeps, Ctx, Deps, Env } from './http/context.js';
 import { group } from './http/group.js';
 import { Idempotency } from './http/idempotency.js';
+import { postParamsInBody } from './http/resources.js';
 import { jsonResponse } from './http/responses.js';
 import { randomToken } from './ids.js';
 import { checkoutSessions } from './merchant/checkout-sessions.js';
@@ -29,12 +32,21 @@ import { products } from './merchant/products.js';
 import { refunds } from './merchant/refunds.js';
 import { shippingRates } from './merchant/shipping-rates.js';
 import { webhookEndpoints } from './merchant/webhook-endpoints.js';
-import { challengeCsp, HOSTED_CSP } from './pages.js';
+import { challengeCsp, HOSTED_CSP, messagePage } from './pages.js';
 import { assets } from './pages/assets.js';
 import { cardFrame, cardFrameCsp } from './pages/card-frame.js';
-import { pageHeaders } from './pages/headers.js';
+import { html, pageHeaders, securePage } from './pages/headers.js';
 import { hostedPages } from './pages/hosted-page.js';
 import { threeDSecurePages } from './pages/three-d-secure.js';
+
+/**
+ * The request's path for a log line, as it came: percent-escapes stay escaped (Hono's `c.req.path`
+ * is decoded, so `%0d%0a` in a URL would start a forged line), and anything else that is not
+ * printable ASCII is escaped too, whatever the runtime handed over.
+ */
+function loggedPath(url: string): string {
+  return new URL(url).pathname.replace(/[^\x21-\x7e]/gu, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+}
 
 export function buildApp(appDeps: AppDeps): Hono<Env> {
   const deps: Deps = { ...appDeps, idempotency: new Idempotency(appDeps.clock) };
@@ -52,14 +64,22 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     await next();
     c.res.headers.set('request-id', requestId);
     c.res.headers.set('x-content-type-options', 'nosniff');
-    logger.info(`${c.req.method} ${c.req.path} → ${c.res.status}`);
+    // Stored nowhere unless the route says its answer may be (assets only): API answers hold
+    // client secrets, saved cards, customers; a new route holding one cannot forget to say so.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+    logger.info(`${c.req.method} ${loggedPath(c.req.url)} → ${c.res.status}`);
   });
 
   app.onError((err, c) => {
     if (err instanceof ApiFault) return jsonResponse(err.status, { error: err.error });
-    // Not a request fault: a bug. Log it, but still answer with a 4xx error object.
-    logger.error(`unexpected error on ${c.req.method} ${c.req.path}`, err);
-    return jsonResponse(400, { error: { type: 'invalid_request_error', code: 'request_failed', message: 'The request could not be processed.' } });
+    // Not a request fault: a bug. A 500, never a 4xx in disguise: the client may retry, and a test sees it.
+    logger.error(`internal error on ${c.req.method} ${loggedPath(c.req.url)} (${c.var.requestId})`, err);
+    const page = c.var.page;
+    if (page) {
+      const shown = messagePage(c.var.base, 'Something went wrong', 'The payment server had a problem and could not finish this step. Please try again in a moment.');
+      return securePage(html(500, shown), page.csp);
+    }
+    return jsonResponse(500, { error: internalError(c.var.requestId) });
   });
 
   app.notFound((c) =>
@@ -69,7 +89,8 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
   // The browser API first: on the one path it shares with the merchant API, it takes the
   // browser's requests and lets the merchant's go on (fromBrowser).
   const browser = new Hono<Env>().route('/checkout/sessions', browserCheckoutSessions(deps));
-  app.route('/v1', withCors(group(browser, anyKey(deps), fromBrowser(deps))));
+  const browserOwns = fromBrowser(deps);
+  app.route('/v1', withCors(group(browser, every(anyKey(deps), postParamsInBody), browserOwns), deps, browserOwns));
 
   // A new merchant resource: a module in merchant/ and one line here.
   const merchant = new Hono<Env>()
@@ -83,7 +104,7 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     .route('/shipping_rates', shippingRates(deps))
     .route('/webhook_endpoints', webhookEndpoints(deps))
     .route('/events', events(deps));
-  app.route('/v1', group(merchant, secretKeyOnly(deps)));
+  app.route('/v1', group(merchant, every(secretKeyOnly(deps), postParamsInBody)));
 
   app.route('/pay', group(hostedPages(deps), pageHeaders(HOSTED_CSP)));
   // The bank's page may be framed only by the page that confirmed, when the challenge is known.

@@ -32,15 +32,30 @@ void describe('browser API: session read', () => {
     assert.equal(r.headers.get('access-control-allow-origin'), '*');
   });
 
-  void it('answers CORS preflights for the browser endpoints', async () => {
+  void it('answers CORS preflights for the browser endpoints, each with what the kit sends there', async () => {
     const h = createHarness();
-    for (const path of ['/v1/checkout/sessions/cs_x', '/v1/checkout/sessions/cs_x/confirm']) {
-      const r = await h.request('OPTIONS', path, { headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key, checkout-client-secret' } });
+    const sent: [string, string, string[]][] = [
+      ['/v1/checkout/sessions/cs_x', 'GET, POST', ['authorization', 'content-type', 'checkout-client-secret']],
+      ['/v1/checkout/sessions/cs_x/confirm', 'POST', ['authorization', 'content-type', 'idempotency-key', 'checkout-client-secret']],
+    ];
+    for (const [path, method, headers] of sent) {
+      const r = await h.request('OPTIONS', path, { headers: { origin: 'https://shop.example', 'access-control-request-method': method.split(', ')[0] ?? method, 'access-control-request-headers': headers.join(', ') } });
       assert.equal(r.status, 204);
       assert.equal(r.headers.get('access-control-allow-origin'), '*');
+      assert.equal(r.headers.get('access-control-allow-methods'), method);
       const allowed = (r.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-      for (const hd of ['authorization', 'content-type', 'idempotency-key', 'checkout-client-secret']) assert.ok(allowed.includes(hd), hd);
+      for (const hd of headers) assert.ok(allowed.includes(hd), hd);
     }
+  });
+
+  void it("the merchant's read of the same path, with the secret key, is not readable cross-origin", async () => {
+    const h = createHarness();
+    const s = await h.createSession();
+    const r = await h.merchant('GET', `/v1/checkout/sessions/${s.id}`, undefined, { origin: 'https://evil.example' });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.client_secret, s.client_secret, 'the merchant view');
+    assert.equal(r.headers.get('access-control-allow-origin'), null);
+    assert.equal(r.headers.get('access-control-expose-headers'), null);
   });
 
   const accessCases: [string, (s: any, other: any) => [Record<string, string>, string], number, string][] = [

@@ -61,6 +61,16 @@ export function withDetails(f: ApiFault, details: Pick<ErrorObject, 'payment_int
   return new ApiFault(f.status, { ...f.error, ...details });
 }
 
+/**
+ * The error object of a fault of the server's own (a bug, a broken invariant): a 500, never a
+ * 4xx, so that a client treats it as retriable and a test notices it. Carries no detail of the
+ * fault (that goes to the log, with its stack); the request id finds it there.
+ */
+export function internalError(requestId?: string): ErrorObject {
+  const which = requestId === undefined ? '' : ` (request ${requestId})`;
+  return { type: 'api_error', message: `The payment server had an internal error${which}; its log has the details. Try the request again.` };
+}
+
 /** For lookups the state machine guarantees; a miss is a bug (logged), not a request fault. */
 export function must<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`Invariant broken: ${what} is missing.`);

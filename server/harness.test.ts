@@ -3,7 +3,11 @@
  * Test harness (named .test.ts so the build leaves it out; it holds no tests): a mock server on a manual clock with helpers that speak HTTP to its fetch
  * handler exactly as a merchant backend or a browser would.
  */
-import { createManualClock, createMockServer, type ManualClock, type MockServer, type MockServerOptions } from './index.js';
+import type { Hono } from 'hono';
+import { assemble } from './assemble.js';
+import type { Env } from './http/context.js';
+import { createManualClock, type ManualClock, type MockServer, type MockServerOptions } from './index.js';
+import type { Store } from './state/store.js';
 
 export const SK = 'sk_test_checkout_mock';
 export const PK = 'pk_test_checkout_mock';
@@ -20,6 +24,9 @@ export interface Reply<T = any> {
 
 export interface Harness {
   server: MockServer;
+  /** Below the HTTP surface, for tests of faults no request can cause (server/faults.test.ts) and of every route (server/policies.test.ts). */
+  store: Store;
+  app: Hono<Env>;
   clock: ManualClock;
   errors: unknown[];
   request(method: string, path: string, init?: { body?: BodyInit | null; headers?: Record<string, string> }): Promise<Reply>;
@@ -68,7 +75,7 @@ export const BASIC_SESSION = {
 export function createHarness(options: MockServerOptions = {}): Harness {
   const clock = createManualClock(START_MS);
   const errors: unknown[] = [];
-  const server = createMockServer({
+  const { server, store, app } = assemble({
     clock,
     kitScriptPath: '/nonexistent/checkout-elements.min.js',
     logger: { info: () => undefined, warn: () => undefined, error: (m, e) => errors.push([m, e]) },
@@ -117,5 +124,5 @@ export function createHarness(options: MockServerOptions = {}): Harness {
       { client_secret: session.client_secret, payment_method: { type: 'card', card: { ...GOOD_CARD, ...card }, billing_details: { name: 'Ada Lovelace', email: 'ada@example.com' } }, ...extra },
       headers,
     );
-  return { server, clock, errors, request, merchant, browser, createSession, confirm };
+  return { server, store, app, clock, errors, request, merchant, browser, createSession, confirm };
 }

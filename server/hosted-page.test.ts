@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BASIC_SESSION, createHarness } from './harness.test.js';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self'; img-src 'self' data:";
+/** Framed by nobody (the card form of a page any site could frame can be clickjacked). */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
 function kitFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kit-'));
@@ -25,6 +26,7 @@ void describe('hosted payment page', () => {
     const r = await h.request('GET', `/pay/${s.id}`);
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-security-policy'), CSP);
+    assert.equal(r.headers.get('x-frame-options'), 'DENY', 'for browsers older than frame-ancestors');
     assert.match(r.headers.get('content-type') ?? '', /text\/html/);
     assert.ok(!r.text.includes('<img src=x'), 'product name is escaped');
     assert.ok(r.text.includes('&#60;img src=x onerror=alert(1)&#62;&#34;Tee&#34;'));

@@ -215,6 +215,24 @@ void describe('{CHECKOUT_SESSION_ID} URL templates', () => {
   });
 });
 
+void describe('log lines', () => {
+  void it('a URL cannot forge a log line: the path is logged as sent, escapes kept, one request one line', async () => {
+    const lines: string[] = [];
+    const log = (message: string): void => {
+      lines.push(message);
+    };
+    const h = createHarness({ logger: { info: log, warn: log, error: log } });
+    const paths = ['/v1/products%0d%0aGET%20/v1/refunds%20%E2%86%92%20200', '/pay/cs_x%0Aok', '/v1/x%1b[31mred', '/assets/%E2%80%AEgpj.exe', '/v1/products%00', '/3ds/challenge/%C2%85x'];
+    for (const path of paths) await h.request('GET', path, { headers: { authorization: `Bearer ${SK}` } });
+    assert.equal(lines.length, paths.length, lines.join('\n'));
+    for (const [i, line] of lines.entries()) {
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      assert.ok(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(line), JSON.stringify(line));
+      assert.ok(line.startsWith(`GET ${paths[i]!} → `), JSON.stringify(line));
+    }
+  });
+});
+
 void describe('stored text', () => {
   // C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates that can make a name read backwards.
   const FORBIDDEN = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];

@@ -51,7 +51,8 @@ export interface HostedPageInput {
   sessionId: string;
   clientSecret: string;
   publishableKey: string;
-  successUrl: string;
+  /** Where the page sends the shopper once paid; undefined: nowhere (they stay on the paid page). */
+  successUrl: string | undefined;
   cancelUrl: string | null;
   items: { name: string; quantity: number }[];
   amountTotal: number;
@@ -68,7 +69,7 @@ export function hostedPage(p: HostedPageInput): string {
   const cancel = p.cancelUrl ? `\n      <p class="cancel"><a href="${escapeHtml(p.cancelUrl)}">Cancel and return to ${escapeHtml(p.businessName)}</a></p>` : '';
   return layout(
     `Pay ${p.businessName}`,
-    `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl)}">
+    `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl ?? '')}">
       <header>
         <h1>${escapeHtml(p.businessName)}</h1>
         ${p.totalMoves ? '' : `<p class="total">Pay ${escapeHtml(formatAmount(p.amountTotal, p.currency))}</p>`}

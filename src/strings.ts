@@ -44,6 +44,7 @@ export const strings = {
     authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
     authentication_canceled: 'Verification was cancelled. You can try again.',
     network_error: 'We could not reach the payment service. Check your connection and try again.',
+    server_error: 'The payment service had a problem. Please try again in a moment.',
     session_expired: 'This checkout has expired. Please start again from the shop.',
     session_completed: 'This checkout has already been paid.',
     resource_missing: 'This checkout could not be found.',

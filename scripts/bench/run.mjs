@@ -16,8 +16,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { runBrowser } from './browser.mjs';
 import { runLoad } from './load.mjs';
-import { BUDGET_GZIP, runSize } from './size.mjs';
-import { ROOT } from './util.mjs';
+import { BUDGET_GZIP, FRAME_BUDGET_GZIP, runSize } from './size.mjs';
+import { ROOT, median } from './util.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -75,7 +75,7 @@ log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load a
 
 if (only.has('size') || only.has('browser')) try {
   log('size: building the card path, the kit with lit external and the floors (vite.config.ts, standalone mode)');
-  size = await runSize();
+  size = await runSize({ log });
   // Temporary paths are not results.
   const strip = (build) => ({ ...build, path: undefined });
   results.size = {
@@ -83,7 +83,9 @@ if (only.has('size') || only.has('browser')) try {
     cleanup: undefined,
     outDir: undefined,
     cardPath: undefined,
+    framePath: undefined,
     ...Object.fromEntries(Object.entries(size).filter(([, v]) => v?.bytes && v.path).map(([k, v]) => [k, strip(v)])),
+    frame: { ...size.frame, script: strip(size.frame.script) },
   };
 } catch (e) {
   failures.push(`size: ${e.message}`);
@@ -95,7 +97,7 @@ if (only.has('browser')) {
   else {
     log('browser: headless Chromium');
     try {
-      results.browser = await runBrowser({ cardPath: size.cardPath, ...settings, log });
+      results.browser = await runBrowser({ cardPath: size.cardPath, framePath: size.framePath, ...settings, log });
       machine.chromium = results.browser.chromium;
     } catch (e) {
       failures.push(`browser: ${e.message}`);
@@ -160,85 +162,135 @@ if (s) {
     '',
     `${B(s.card.bytes.gzip - s.cardFullyMinified.bytes.gzip)} saved`,
   );
-  rows.push({
-    note: `    card path by share of rendered code: ${s.card.composition
+  const sameAsDist = (dist) => (dist ? `; same bytes as ${dist.file} (npm run build): ${dist.identical ? 'yes' : 'NO'}` : '');
+  const byModule = (build) =>
+    build.composition
       .filter((c) => c.share >= 0.02)
-      .map((c) => `${c.group} ${Math.round(c.share * 100)}%`)
-      .join(', ')}`,
-  });
+      .map((c) => `${c.module.replace(/^src\/(components\/)?/, '')} ${B(c.gzipEstimate)}`)
+      .join(', ');
+
+  rows.push({ note: `    card path by module, ≈ gzip (share of the minified bytes, from the source map): ${byModule(s.card)}${sameAsDist(s.distFile)}` });
   if (s.card.lazyFiles.length) row('Card path, lazy chunks, gzip', B(s.card.lazyBytes.gzip), '', '', '', `${s.card.lazyFiles.length} file(s), not before ready`);
+
+  const f = s.frame;
+  section('Card frame (bytes; its document as the mock server serves it + the script it loads, frame mode)');
+  row('Frame document, gzip', B(f.document.bytes.gzip), '', '', '', `every load (${f.cache.documentCacheControl})`);
+  row('Frame script, gzip', B(f.script.bytes.gzip), '', '', '', `${f.cache.cacheable && f.cache.sameForEveryMerchant ? 'cacheable across merchants' : 'NOT cacheable across merchants'}`);
+  for (const k of ['min', 'gzip', 'brotli']) {
+    const isGzip = k === 'gzip';
+    row(
+      `Frame, document + script, ${k}`,
+      B(f.total[k]),
+      '',
+      '',
+      isGzip ? `≤ ${B(FRAME_BUDGET_GZIP)}` : '',
+      isGzip ? `${f.budget.verdict} (${f.budget.headroom >= 0 ? `${B(f.budget.headroom)} left` : `${B(-f.budget.headroom)} over`})` : '',
+    );
+  }
+  rows.push({
+    note: `    script ${f.document.scriptSrc}: ${f.cache.scriptCacheControl}; the URL names no merchant (${f.cache.sameForEveryMerchant ? 'yes' : 'NO'}); document COEP ${f.coep.document}, CORP ${f.coep.documentCorp}${sameAsDist(f.dist)}`,
+  });
+  rows.push({ note: `    frame script by module, ≈ gzip: ${byModule(f.script)}` });
+  if (s.variants?.length) {
+    section(`Card path variants (bench/variants/: a patched copy of src/, built the same way; baseline = the card path)`);
+    for (const v of s.variants) {
+      if (v.error) {
+        row(`Variant: ${v.name}`, 'n/a', '', '', '', v.error);
+        continue;
+      }
+      const lazy = v.lazyBytes ? `; + ${B(v.lazyBytes.gzip)} lazy` : '';
+      const like = v.likeForLike ? `; ${B(v.likeForLike.savedGzip)} vs the same build without private renaming (single-chunk only)` : '';
+      row(`Variant: ${v.name}`, B(v.bytes.gzip), B(s.card.bytes.gzip), X(v.bytes.gzip, s.card.bytes.gzip), `≤ ${B(BUDGET_GZIP)}`, `reference: ${B(v.savedGzip)} saved${lazy}${like}`);
+    }
+  }
 }
 const br = results.browser;
 if (br) {
-  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossOrigin', 'cross origin']]) {
+  const usableAt = (counts) => Object.entries(counts ?? {}).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossSite', 'cross-site']]) {
     const r = br.ready[mode];
-    if (!r?.kit) {
+    if (!r?.kit || !r?.bare) {
       section(`Time to ready, ${label}: no figures (${r?.errors?.[0] ?? 'failed'})`);
       continue;
     }
-    section(`Time to ready, ${label} (insert → checkout-ready; baseline = one bare fetch of the session; n=${r.kit.n})`);
-    row('Median', MS(r.kit.median), MS(r.bare.median), X(r.kit.median, r.bare.median), 'Δ ≤ 16 ms', `${r.deltaMedian <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.deltaMedian)})`);
-    row('p95', MS(r.kit.p95), MS(r.bare.p95), X(r.kit.p95, r.bare.p95), 'Δ ≤ 16 ms', `${r.kit.p95 - r.bare.p95 <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.kit.p95 - r.bare.p95)})`);
-    if (r.formUsable) row('Insert → card field usable, median', MS(r.formUsable.median), MS(r.bare.median), X(r.formUsable.median, r.bare.median), 'Δ ≤ 16 ms', `${r.formUsable.median - r.bare.median <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.formUsable.median - r.bare.median)})`);
-    if (r.formNotUsableAtReady) row('Runs with no usable card field', String(r.formNotUsableAtReady), '0', '', '0', 'FAIL');
+    section(`Time to ready, ${label} (checkout-ready = session loaded and card frame answered; baselines fetch the session and load an empty frame from the API origin, in parallel)`);
+    row(`Warm insert → ready, median (n=${r.kit.n}; baseline = max of the two)`, MS(r.kit.median), MS(r.bare.median), X(r.kit.median, r.bare.median), 'Δ ≤ 16 ms', `${r.deltaMedian <= 16 ? 'PASS' : 'OVER'} (Δ ${MS(r.deltaMedian)})`);
+    // The budgets are medians; p95 is shown for the spread (a shared machine's noise lands there first).
+    row('Warm insert → ready, p95', MS(r.kit.p95), MS(r.bare.p95), X(r.kit.p95, r.bare.p95), '', `Δ ${MS(r.kit.p95 - r.bare.p95)}`);
+    rows.push({
+      note: `    warm, medians from insertion: kit — session answered ${MS(r.kitSessionMedianMs)}, frame hello ${MS(r.kitHelloMedianMs)}, ready ${MS(r.kit.median)}; baseline — session fetch ${MS(r.bareFetch.median)}, empty frame load ${MS(r.bareFrame.median)}; card field at checkout-ready: ${usableAt(r.cardFieldAtReady)}`,
+    });
+    const missing = r.cardFieldAtReady?.missing ?? 0;
+    if (missing) row('Runs with no usable card field at ready', String(missing), '0', '', '0', 'FAIL');
+    if (r.emptyFrameLoaded === false) row('Empty frame embedded in the isolated page', 'no', 'yes', '', 'yes', 'FAIL');
     row(
-      'Requests per insertion',
+      'Warm: requests per insertion',
       String(r.requestsPerInsert.max),
-      String(r.requestsPerBareFetch.median),
-      X(r.requestsPerInsert.max, r.requestsPerBareFetch.median),
-      '≤ baseline + 1',
-      r.requestsPerInsert.max <= r.requestsPerBareFetch.median + 1 ? 'PASS' : 'OVER',
+      String(r.requestsPerBare.median),
+      X(r.requestsPerInsert.max, r.requestsPerBare.median),
+      '≤ baseline + 1 (the frame script)',
+      r.requestsPerInsert.max <= r.requestsPerBare.median + 1 ? 'PASS' : 'OVER',
     );
     const c = br.cold[mode];
     if (c?.requestsAfterDocument && c.baseline?.requestsAfterDocument) {
-      const shorten = (u) => u.replace(/https?:\/\/[^/]+/, '').replace(/\/v1\/checkout\/sessions\/[^/?]+/, '/v1/checkout/sessions/:id');
+      const shorten = (u) =>
+        u
+          .replace(/https?:\/\/[^/]+/, '')
+          .replace(/\/v1\/checkout\/sessions\/[^/?]+/, '/v1/checkout/sessions/:id')
+          .replace(/\?.*$/, '');
       const list = [...c.example.page, ...c.example.preflights].map(shorten);
       const kitN = c.requestsAfterDocument.max;
       const baseN = c.baseline.requestsAfterDocument.max;
-      const extra = list.filter((u) => !/checkout-elements\.min\.js$/.test(u) && !/^GET \/v1\/checkout\/sessions\/:id$/.test(u));
+      const expected = [/checkout-elements\.min\.js$/, /^GET \/v1\/checkout\/sessions\/:id$/, /^GET \/elements\/v1\/card-frame\.(html|js)$/];
+      const extra = list.filter((u) => !expected.some((re) => re.test(u)));
       row(
         'Cold load: requests after the document',
         String(kitN),
         String(baseN),
         X(kitN, baseN),
-        '≤ baseline + 1; script + session only',
-        `${kitN <= baseN + 1 ? 'PASS' : 'OVER'}; ${extra.length ? `also ${extra.join(', ')}` : 'nothing else'}`,
+        '≤ baseline + 2: kit + frame scripts',
+        `${kitN <= baseN + 2 ? 'PASS' : 'OVER'}; ${extra.length ? `also ${extra.join(', ')}` : 'nothing else'}`,
       );
-      rows.push({ note: `    ${list.join(', ')}` });
+      rows.push({ note: `    kit: ${list.join(', ')}; baseline: ${[...c.baseline.example.page, ...c.baseline.example.preflights].map(shorten).join(', ')}` });
+      const n = c.navigationToReady;
+      const base = c.baseline.navigationToReady;
+      row(`Cold: navigation → card field usable, median (n=${n.n})`, MS(n.median), MS(base.median), X(n.median, base.median), '≤ 1.25× baseline', `${n.median <= base.median * 1.25 ? 'PASS' : 'OVER'} (Δ ${MS(n.median - base.median)})`);
+      row('Cold: navigation → card field usable, p95', MS(n.p95), MS(base.p95), X(n.p95, base.p95), '', '');
+      const par = c.parallel;
+      const held = par.runs;
       row(
-        `Cold load: navigation → ready, median (n=${c.navigationToReady.n})`,
-        MS(c.navigationToReady.median),
-        MS(c.baseline.navigationToReady.median),
-        X(c.navigationToReady.median, c.baseline.navigationToReady.median),
+        `Cold: session fetch and frame load in parallel (session held ${par.sessionDelayMs} ms)`,
+        held.length ? `ready ${MS(median(held.map((h) => h.readyAfterSessionAnswerMs)))} after the session` : 'n/a',
+        held.length ? `frame load ${MS(median(held.map((h) => h.frameLoadMs)))}` : '',
         '',
-        `Δ ${MS(c.navigationToReady.median - c.baseline.navigationToReady.median)}`,
+        'frame requested before the session answered',
+        `${par.parallel ? 'PASS' : 'FAIL'} (${held.filter((h) => h.frameRequestedBeforeSessionAnswer).length}/${held.length} runs; script in by then ${held.filter((h) => h.frameScriptBeforeSessionAnswer).length}/${held.length}, hello ${held.filter((h) => h.helloBeforeSessionAnswer).length}/${held.length})`,
       );
       const ph = c.phasesMedianMs;
-      if (ph) {
-        rows.push({
-          note: `    cold, medians from navigation: script downloaded ${MS(ph.scriptDownloaded)}, elements defined ${MS(ph.elementsDefined)}, session request ${MS(ph.sessionRequestStart)} → ${MS(ph.sessionResponseEnd)}, ready ${MS(ph.ready)}`,
-        });
-      }
+      rows.push({
+        note: `    cold, medians from navigation: kit script ${MS(ph.scriptDownloaded)}, defined ${MS(ph.elementsDefined)}; session ${MS(ph.sessionRequestStart)} → ${MS(ph.sessionResponseEnd)}; frame document ${MS(ph.frameDocumentStart)} → ${MS(ph.frameDocumentResponseEnd)}, frame script ${MS(ph.frameScriptStart)} → ${MS(ph.frameScriptResponseEnd)}, ran ${MS(ph.frameScriptRan)}, hello at the page ${MS(ph.helloAtPage)} (frame requested ${MS(c.parallel.sessionStartToFrameStartMedianMs)} after the session); ready ${MS(ph.ready)} (field: ${usableAt(c.cardFieldAtReady)}). Baseline: fetch ${MS(c.baseline.fetchMedianMs)}, empty frame ${MS(c.baseline.frameMedianMs)}`,
+      });
     }
   }
   const k = br.keys;
-  section('Keystroke cost, card number field (per character)');
-  row(`Script + Lit update, median (n=${k.kit.script.n})`, MS(k.kit.script.median), MS(k.bare.script.median), X(k.kit.script.median, k.bare.script.median), '< 1 ms', k.kit.script.median < 1 ? 'PASS' : 'OVER');
-  row('Script + Lit update, p95', MS(k.kit.script.p95), MS(k.bare.script.p95), X(k.kit.script.p95, k.bare.script.p95), '< 1 ms', k.kit.script.p95 < 1 ? 'PASS' : 'OVER');
+  section('Keystroke cost, card number field in the card frame (same origin; per character)');
+  row(`Script, median (n=${k.kit.script.n})`, MS(k.kit.script.median), MS(k.bare.script.median), X(k.kit.script.median, k.bare.script.median), '< 1 ms', k.kit.script.median < 1 ? 'PASS' : 'OVER');
+  row('Script, p95', MS(k.kit.script.p95), MS(k.bare.script.p95), X(k.kit.script.p95, k.bare.script.p95), '', '');
   row('+ style & layout, median', MS(k.kit.render.median), MS(k.bare.render.median), X(k.kit.render.median, k.bare.render.median), '', '');
   row('+ style & layout, p95', MS(k.kit.render.p95), MS(k.bare.render.p95), X(k.kit.render.p95, k.bare.render.p95), '', '');
-  if (br.realKeys) {
-    const rk = br.realKeys;
-    const parts = (b) => `script ${MS(b.ScriptDuration)}, style ${MS(b.RecalcStyleDuration)}, layout ${MS(b.LayoutDuration)}`;
+  const parts = (b) => `script ${MS(b.ScriptDuration)}, style ${MS(b.RecalcStyleDuration)}, layout ${MS(b.LayoutDuration)}`;
+  for (const [mode, label] of [['sameOrigin', 'same origin'], ['crossSite', 'cross-site']]) {
+    const rk = br.realKeys?.[mode];
+    if (!rk) continue;
     row(
-      `Real typing, all main-thread tasks (n=${rk.kit.perChar.n} rounds)`,
+      `Real typing, ${label}, all main-thread tasks (n=${rk.kit.perChar.n} rounds)`,
       MS(rk.kit.perChar.median),
       MS(rk.bare.perChar.median),
       X(rk.kit.perChar.median, rk.bare.perChar.median),
       '',
       `Δ ${MS(rk.kit.perChar.median - rk.bare.perChar.median)}`,
     );
-    rows.push({ note: `    real typing, per character: kit ${parts(rk.kit.breakdownMedianMs)}; bare <input> ${parts(rk.bare.breakdownMedianMs)}` });
+    rows.push({ note: `    ${label}: frame ${rk.frameProcess}; kit ${parts(rk.kit.breakdownMedianMs)}; bare <input> ${parts(rk.bare.breakdownMedianMs)}` });
   }
   rows.push({ note: `    typed "4242424242424242" → "${k.kit.finalValues[0]}", "378282246310005" → "${k.kit.finalValues[1]}"; brand shown after the Visa: "${k.kit.brandText ?? 'none'}"` });
 }

@@ -1,21 +1,30 @@
-// Size: min / gzip / brotli bytes of what a shopper downloads for the card path (the
-// self-contained file, lit and @lit/context included) and of the kit alone (lit external),
-// each beside a floor built the same way: a minimal Lit element (and one with @lit/context).
+// Size: min / gzip / brotli bytes of what a shopper downloads, each beside a floor built the
+// same way:
+// - the merchant page's card path (the self-contained file, lit and @lit/context included) and
+//   the kit alone (lit external), beside a minimal Lit element (and one with @lit/context);
+// - the card frame: its document exactly as the mock server serves it plus the script it loads
+//   (`vite build --mode frame`, as `npm run build` builds dist/frame/card-frame.js), with the
+//   headers that make the script cacheable across merchants;
+// - where the card path's bytes go, module by module (from the source map of the minified
+//   file), and what the card path would weigh with the changes in bench/variants/.
 //
-// Every build goes through the project's own vite.config.ts in its `standalone` mode (the
-// production file of `npm run build`), changing only the entry, the output directory and, for
-// the "lit external" builds, `external`. A `fully minified` variant also turns on the
-// whitespace/codegen pass that Vite leaves off for library ES builds, to show what it would save.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Every build goes through the project's own vite.config.ts in its `standalone` (or `frame`)
+// mode, changing only the entry, the output directory and, for the "lit external" builds,
+// `external`. A `fully minified` variant also turns on the whitespace/codegen pass that Vite
+// leaves off for library ES builds, to show what it would save.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { ROOT } from './util.mjs';
+import { PUBLISHABLE_KEY, ROOT, SECRET_KEY, childResult } from './util.mjs';
 
 export const BUDGET_GZIP = 12 * 1024;
+export const FRAME_BUDGET_GZIP = 10 * 1024;
 // BENCH_ENTRY measures another entry (e.g. to try the harness on a fixture).
 const KIT_ENTRY = process.env.BENCH_ENTRY ?? 'src/index.ts';
+const FRAME_ENTRY = 'src/frame/card-frame.ts';
 const LIT_EXTERNAL = [/^lit(\/|$)/, /^@lit\/(context|reactive-element)(\/|$)/, /^lit-(html|element)(\/|$)/];
 
 export function measureBytes(buffer) {
@@ -28,33 +37,91 @@ export function measureBytes(buffer) {
   };
 }
 
-/** `lit-html`, `@lit/context`, `src/components/payment-element`, `src/card`, `src/strings.ts`… */
-function moduleGroup(id) {
-  if (id.includes('/node_modules/')) {
-    const parts = id.split('/node_modules/').pop().split('/');
+/** `lit-html`, `@lit/context`, `src/components/payment-element/challenge.ts`, `src/strings.ts`… */
+function moduleName(source) {
+  if (source.includes('/node_modules/')) {
+    const parts = source.split('/node_modules/').pop().split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
-  const parts = id.replace(ROOT, '').split('/');
-  if (parts[0] === 'src' && parts[1] === 'components' && parts.length > 3) return parts.slice(0, 3).join('/');
-  if (parts[0] === 'src' && parts.length > 2) return parts.slice(0, 2).join('/');
-  return parts.join('/');
+  // Relative to the project, or to a variant's copy of it.
+  const at = source.lastIndexOf('/src/');
+  return at >= 0 ? source.slice(at + 1) : source.replace(/^(\.\.\/)+/, '');
 }
 
-async function buildOne({ entry, name, external = false, fullMinify = false, outDir }) {
+const VLQ = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+/** One source map segment's fields (Base64 VLQ). */
+function decodeSegment(text) {
+  const fields = [];
+  let value = 0;
+  let shift = 0;
+  for (const c of text) {
+    const digit = VLQ[c];
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return fields;
+}
+
+/**
+ * Minified bytes per source module: each byte of the output belongs to the source of the
+ * mapping segment it falls in (what source-map-explorer does). Bytes no segment maps (the
+ * bundler's own glue) count as `(unmapped)`.
+ */
+function bytesBySource(code, map) {
+  const bytes = new Map();
+  const add = (name, text) => bytes.set(name, (bytes.get(name) ?? 0) + Buffer.byteLength(text));
+  const lines = code.split('\n');
+  let source = 0;
+  for (const [n, segments] of map.mappings.split(';').entries()) {
+    const line = lines[n] ?? '';
+    let column = 0;
+    let current = null;
+    let from = 0;
+    for (const segment of segments ? segments.split(',') : []) {
+      const fields = decodeSegment(segment);
+      column += fields[0];
+      add(current, line.slice(from, column));
+      if (fields.length > 1) source += fields[1];
+      current = fields.length > 1 ? moduleName(map.sources[source]) : null;
+      from = column;
+    }
+    add(current, line.slice(from) + (n < lines.length - 1 ? '\n' : ''));
+  }
+  bytes.set('(unmapped)', (bytes.get('(unmapped)') ?? 0) + (bytes.get(null) ?? 0));
+  bytes.delete(null);
+  return bytes;
+}
+
+/**
+ * `renamePrivates: false` drops the one minify option (vite.config.ts `mangleProps`, which
+ * renames the kit's `_private` members) that Rolldown allows only in single-chunk builds.
+ */
+async function buildOne({ entry, name, mode = 'standalone', external = false, fullMinify = false, renamePrivates = true, outDir }) {
   const rolldownOptions = {};
   if (external) rolldownOptions.external = LIT_EXTERNAL;
   if (fullMinify) rolldownOptions.output = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } };
+  // Merging cannot remove an option: a plugin takes it out of the resolved config.
+  const plugins = renamePrivates
+    ? []
+    : [{ name: 'bench:no-private-renaming', config: (config) => void delete config.build?.rolldownOptions?.output?.minify?.mangleProps }];
   const result = await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
-    mode: 'standalone',
+    mode,
     logLevel: 'warn',
+    plugins,
     build: {
       outDir,
       emptyOutDir: false,
       // sourcemap stays as configured: the shipped file ends with its sourceMappingURL comment.
       copyPublicDir: false,
-      lib: { entry: join(ROOT, entry), formats: ['es'], fileName: () => `${name}.js` },
+      lib: { entry: entry.startsWith('/') ? entry : join(ROOT, entry), formats: ['es'], fileName: () => `${name}.js` },
       rolldownOptions,
     },
   });
@@ -73,44 +140,136 @@ async function buildOne({ entry, name, external = false, fullMinify = false, out
   const read = (files) => Buffer.concat(files.map((f) => readFileSync(join(outDir, f))));
   const assets = outputs.filter((o) => o.type === 'asset' && !o.fileName.endsWith('.map')).map((o) => o.fileName);
   const externals = [...new Set([...chunks.values()].flatMap((c) => c.imports.filter((i) => !chunks.has(i))))];
-  // Where the bytes go: each module's share of the rendered (pre-minification) code, grouped
-  // by package or by source folder.
-  const groups = new Map();
-  let rendered = 0;
+  const bytes = measureBytes(read([...eager]));
+  // Where the bytes go: each module's minified bytes in what loads first, and its share of
+  // the gzip size (gzip has no per-module size: the share of the minified bytes stands in).
+  const perModule = new Map();
   for (const file of eager) {
-    for (const [id, info] of Object.entries(chunks.get(file).modules ?? {})) {
-      const group = moduleGroup(id);
-      groups.set(group, (groups.get(group) ?? 0) + info.renderedLength);
-      rendered += info.renderedLength;
-    }
+    const chunk = chunks.get(file);
+    if (!chunk.map) continue;
+    for (const [module, n] of bytesBySource(chunk.code, chunk.map)) perModule.set(module, (perModule.get(module) ?? 0) + n);
   }
-  const composition = [...groups]
+  const mapped = [...perModule.values()].reduce((a, b) => a + b, 0);
+  const composition = [...perModule]
     .sort((x, y) => y[1] - x[1])
-    .map(([group, length]) => ({ group, renderedBytes: length, share: Number((length / rendered).toFixed(3)) }));
+    .map(([module, min]) => ({ module, minBytes: min, share: Number((min / mapped).toFixed(3)), gzipEstimate: Math.round((min / mapped) * bytes.gzip) }));
   return {
     composition,
     files: [...eager],
     lazyFiles: lazy,
     assets,
     externals,
-    bytes: measureBytes(read([...eager])),
+    bytes,
     lazyBytes: lazy.length ? measureBytes(read(lazy)) : null,
     path: join(outDir, entryChunk.fileName),
   };
 }
 
-/** Builds everything and returns the size figures; `keep` keeps the card-path file for the browser bench. */
-export async function runSize() {
+/** Builds everything and returns the size figures; the built card path and frame stay for the browser bench until `cleanup()`. */
+export async function runSize({ log = () => {} } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'checkout-bench-size-'));
   try {
-    return await buildAll(outDir);
+    return await buildAll(outDir, log);
   } catch (e) {
     rmSync(outDir, { recursive: true, force: true });
     throw e;
   }
 }
 
-async function buildAll(outDir) {
+/** The file `npm run build` last wrote, if any: it should match this run's build byte for byte. */
+function distCopy(relative, built) {
+  const path = join(ROOT, relative);
+  return existsSync(path) ? { file: relative, bytes: measureBytes(readFileSync(path)), identical: readFileSync(path).equals(readFileSync(built)) } : null;
+}
+
+/**
+ * The card frame as shoppers get it: the document as the mock server serves it (every page
+ * load: `no-store`) and the script it loads (once: immutable under its content hash, at a URL
+ * that names no merchant). Built as `npm run build` builds dist/frame/card-frame.js.
+ */
+async function measureFrame(outDir) {
+  const script = await buildOne({ entry: FRAME_ENTRY, name: 'card-frame', mode: 'frame', outDir: join(outDir, 'frame') });
+  const served = await childResult('frame-document.mjs', { framePath: script.path, secretKey: SECRET_KEY, publishableKey: PUBLISHABLE_KEY }, { tsx: true });
+  if (served.document.status !== 200) throw new Error(`the card frame document answered ${served.document.status}: ${served.document.body.slice(0, 200)}`);
+  if (!served.script || served.script.status !== 200) throw new Error(`the card frame's script (${served.src}) was not served`);
+  const built = readFileSync(script.path);
+  const documentBytes = measureBytes(Buffer.from(served.document.body));
+  const sum = (k) => documentBytes[k] + script.bytes[k];
+  const cacheControl = served.script.headers['cache-control'] ?? '';
+  const maxAge = Number(/max-age=(\d+)/.exec(cacheControl)?.[1] ?? 0);
+  const cacheable = /\bpublic\b/.test(cacheControl) && /\bimmutable\b/.test(cacheControl) && maxAge >= 30 * 86_400;
+  // The same URL for every merchant: neither the publishable key nor any origin is in it.
+  const sameForEveryMerchant = !served.src.includes(PUBLISHABLE_KEY) && !/https?:/.test(served.src);
+  return {
+    script: { ...script, servedIdentical: Buffer.from(served.script.body).equals(built) },
+    document: { bytes: documentBytes, headers: served.document.headers, scriptSrc: served.src },
+    scriptHeaders: served.script.headers,
+    total: { min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') },
+    cache: { scriptCacheControl: cacheControl, documentCacheControl: served.document.headers['cache-control'] ?? '', cacheable, sameForEveryMerchant },
+    coep: {
+      document: served.document.headers['cross-origin-embedder-policy'] ?? null,
+      documentCorp: served.document.headers['cross-origin-resource-policy'] ?? null,
+      scriptCorp: served.script.headers['cross-origin-resource-policy'] ?? null,
+    },
+    budget: { gzip: FRAME_BUDGET_GZIP, verdict: sum('gzip') <= FRAME_BUDGET_GZIP ? 'PASS' : 'OVER', headroom: FRAME_BUDGET_GZIP - sum('gzip') },
+    dist: distCopy('dist/frame/card-frame.js', script.path),
+  };
+}
+
+/**
+ * The card path with each change in bench/variants/ (a patch against the project, applied to a
+ * copy of src/ in this run's temporary directory; src/ itself is never touched), built as the
+ * card path is. A patch that no longer applies is reported, not fatal: src/ moves on.
+ */
+async function measureVariants(outDir, card) {
+  const dir = join(ROOT, 'bench/variants');
+  const described = JSON.parse(readFileSync(join(dir, 'variants.json'), 'utf8'));
+  const out = [];
+  // A variant with a lazy chunk cannot rename private members (single-chunk only): its
+  // like-for-like baseline is the card path built without that renaming.
+  const plain = described.some((v) => v.lazyChunk)
+    ? await buildOne({ entry: KIT_ENTRY, name: 'card-no-private-renaming', renamePrivates: false, outDir: join(outDir, 'variants-out', 'baseline') })
+    : null;
+  for (const variant of described) {
+    const root = join(outDir, 'variants', variant.name);
+    mkdirSync(root, { recursive: true });
+    cpSync(join(ROOT, 'src'), join(root, 'src'), { recursive: true });
+    // Bare imports (lit) resolve from the project's own node_modules.
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    try {
+      for (const patch of variant.patches) {
+        execFileSync('patch', ['-p1', '--forward', '--batch', '--silent', '-d', root, '-i', join(dir, patch)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      }
+    } catch (e) {
+      out.push({ ...variant, error: `patch does not apply to the current src/ (${String(e.stdout || e.message).split('\n')[0]}): update bench/variants/` });
+      continue;
+    }
+    try {
+      const built = await buildOne({
+        entry: join(root, KIT_ENTRY),
+        name: `variant-${variant.name}`,
+        renamePrivates: !variant.lazyChunk,
+        outDir: join(outDir, 'variants-out', variant.name),
+      });
+      const base = variant.lazyChunk ? plain : card;
+      out.push({
+        ...variant,
+        bytes: built.bytes,
+        lazyFiles: built.lazyFiles,
+        lazyBytes: built.lazyBytes,
+        // Against the shipped file, and against the same build without private renaming where that differs.
+        savedGzip: card.bytes.gzip - built.bytes.gzip,
+        likeForLike: variant.lazyChunk ? { baselineGzip: base.bytes.gzip, savedGzip: base.bytes.gzip - built.bytes.gzip } : null,
+        budgetVerdict: built.bytes.gzip <= BUDGET_GZIP ? 'PASS' : 'OVER',
+      });
+    } catch (e) {
+      out.push({ ...variant, error: `does not build: ${e.message.replace(/^Build failed with 1 error:\s*/, "").split("\n")[0]}` });
+    }
+  }
+  return out;
+}
+
+async function buildAll(outDir, log) {
   const started = performance.now();
   const card = await buildOne({ entry: KIT_ENTRY, name: 'checkout-elements.min', outDir });
   const cardFull = await buildOne({ entry: KIT_ENTRY, name: 'card-fullmin', fullMinify: true, outDir });
@@ -119,12 +278,11 @@ async function buildAll(outDir) {
   const floorLitFull = await buildOne({ entry: 'bench/fixtures/floor-lit.js', name: 'floor-lit-fullmin', fullMinify: true, outDir });
   const floorContext = await buildOne({ entry: 'bench/fixtures/floor-lit-context.js', name: 'floor-lit-context', outDir });
   const floorExternal = await buildOne({ entry: 'bench/fixtures/floor-lit.js', name: 'floor-lit-external', external: true, outDir });
+  log('size: the card frame (frame mode) and its document as the mock server serves it');
+  const frame = await measureFrame(outDir);
+  log(`size: the card path with each change in bench/variants/ (${readdirSync(join(ROOT, 'bench/variants')).filter((f) => f.endsWith('.patch')).length} patches)`);
+  const variants = KIT_ENTRY === 'src/index.ts' ? await measureVariants(outDir, card) : [];
   const buildMs = performance.now() - started;
-  // For reference: the file `npm run build` last wrote, if any (it should match byte for byte).
-  const distPath = join(ROOT, 'dist/checkout-elements.min.js');
-  const dist = existsSync(distPath)
-    ? { bytes: measureBytes(readFileSync(distPath)), identical: readFileSync(distPath).equals(readFileSync(card.path)) }
-    : null;
   const budget = {
     gzip: BUDGET_GZIP,
     verdict: card.bytes.gzip <= BUDGET_GZIP ? 'PASS' : 'OVER',
@@ -133,7 +291,8 @@ async function buildAll(outDir) {
   return {
     outDir,
     cardPath: card.path,
-    distFile: dist,
+    framePath: frame.script.path,
+    distFile: distCopy('dist/checkout-elements.min.js', card.path),
     buildMs,
     card,
     cardFullyMinified: cardFull,
@@ -143,6 +302,8 @@ async function buildAll(outDir) {
     floorLitContext: floorContext,
     floorLitExternal: floorExternal,
     budget,
+    frame,
+    variants,
     cleanup: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

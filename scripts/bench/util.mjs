@@ -22,10 +22,11 @@ export function summary(values) {
 }
 
 /**
- * Starts a child process that announces `{type:'listening', …}` over IPC. `tsx` loads the
- * project's TypeScript server sources directly, so the bench needs no prior build of them.
+ * Starts a child process that announces `{type:'listening', …}` (or another `announces` type)
+ * over IPC. `tsx` loads the project's TypeScript server sources directly, so the bench needs no
+ * prior build of them.
  */
-export function startChild(script, args, { tsx = false, timeoutMs = 30_000 } = {}) {
+export function startChild(script, args, { tsx = false, timeoutMs = 30_000, announces = 'listening' } = {}) {
   const child = fork(fileURLToPath(new URL(`./children/${script}`, import.meta.url)), [JSON.stringify(args)], {
     cwd: ROOT,
     // BENCH_CHILD_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=.tmp/prof`) profiles the servers.
@@ -44,18 +45,18 @@ export function startChild(script, args, { tsx = false, timeoutMs = 30_000 } = {
     }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${script} exited (${code}) before listening\n${stderr}`));
+      reject(new Error(`${script} exited (${code}) before ${announces}\n${stderr}`));
     });
     child.on('message', function onMessage(msg) {
-      if (msg?.type !== 'listening') return;
+      if (msg?.type !== announces) return;
       clearTimeout(timer);
       child.off('message', onMessage);
       child.removeAllListeners('exit');
       resolve({
         child,
         info: msg,
-        /** Sends `{type}` and waits for the answer of the same type. */
-        ask(type) {
+        /** Sends `{type, ...payload}` and waits for the answer of the same type. */
+        ask(type, payload = {}) {
           return new Promise((res) => {
             const on = (m) => {
               if (m?.type === type) {
@@ -64,7 +65,7 @@ export function startChild(script, args, { tsx = false, timeoutMs = 30_000 } = {
               }
             };
             child.on('message', on);
-            child.send({ type });
+            child.send({ type, ...payload });
           });
         },
         stop() {
@@ -121,3 +122,10 @@ export function confirmBody(clientSecret) {
 export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 export const ms = (v, digits = 2) => (Number.isFinite(v) ? `${v.toFixed(digits)} ms` : 'n/a');
 export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+/** Runs a child process that answers `{type:'result', …}` once (see `startChild`), and stops it. */
+export async function childResult(script, args, { tsx = false } = {}) {
+  const started = await startChild(script, args, { tsx, announces: 'result' });
+  await started.stop();
+  return started.info;
+}

@@ -4,12 +4,11 @@
  * it with a card. A publishable key needs the session's client secret; the browser sees only
  * the ClientSession/ClientPaymentIntent of src/api/wire.ts.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CLIENT_SECRET_HEADER } from '../../src/api/wire.js';
 import { ApiFault, invalidRequest, must } from '../errors.js';
-import { keyKind, type Keys } from '../http/auth.js';
+import { keyKind, sameSecret, type Keys } from '../http/auth.js';
 import type { Auth, Ctx, Deps, Env } from '../http/context.js';
 import { queryParams, readBodyParams, type Params } from '../params.js';
 import { parseRequest } from '../rules.js';
@@ -92,12 +91,6 @@ export function fromBrowser(keys: Keys): (c: Ctx) => boolean {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return true;
     return keyKind(c, keys) === 'publishable' || c.req.header(CLIENT_SECRET_HEADER) !== undefined || new URL(c.req.url).searchParams.has('client_secret');
   };
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }
 
 /** The origin of an http(s) URL or `Origin` header (as `isHttpUrl` judges URLs); undefined for anything else (`null`, junk). */

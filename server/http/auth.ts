@@ -3,6 +3,7 @@
  * as its guard (http/group.ts): the merchant API wants the secret key, the browser API takes
  * either key (a publishable key also needs the session's client secret, checked by its routes).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { authenticationError, permissionError } from '../errors.js';
 import type { Auth, Ctx, Env } from './context.js';
@@ -21,11 +22,25 @@ function presentedKey(header: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a presented secret (a key, a client secret) is the expected one, in time that does
+ * not depend on where they differ: both are hashed first, so even their lengths stay hidden.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
+}
+
+/** Which of the server's keys `key` is, if any. The secret key is compared in constant time. */
+function kindOf(key: string | undefined, keys: Keys): Auth['kind'] | undefined {
+  if (key === undefined) return undefined;
+  if (sameSecret(key, keys.secretKey)) return 'secret';
+  return key === keys.publishableKey ? 'publishable' : undefined;
+}
+
 /** Which of the server's keys the request carries, if any (no error: for routing by caller). */
 export function keyKind(c: Ctx, keys: Keys): Auth['kind'] | undefined {
   const header = c.req.header('authorization');
-  const key = header === undefined ? undefined : presentedKey(header);
-  return key === keys.secretKey ? 'secret' : key === keys.publishableKey ? 'publishable' : undefined;
+  return kindOf(header === undefined ? undefined : presentedKey(header), keys);
 }
 
 function authenticate(c: Ctx, keys: Keys): Auth {
@@ -35,8 +50,8 @@ function authenticate(c: Ctx, keys: Keys): Auth {
   }
   const key = presentedKey(header);
   if (!key) throw authenticationError('Malformed Authorization header: use `Bearer <key>` or HTTP Basic with the key as the user name.', 'api_key_invalid');
-  if (key === keys.secretKey) return { kind: 'secret', key };
-  if (key === keys.publishableKey) return { kind: 'publishable', key };
+  const kind = kindOf(key, keys);
+  if (kind !== undefined) return { kind, key };
   const shown = key.length > 12 ? `${key.slice(0, 8)}…${key.slice(-4)}` : '(redacted)';
   throw authenticationError(`Invalid API key provided: ${shown}`, 'api_key_invalid');
 }

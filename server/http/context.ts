@@ -46,6 +46,11 @@ export interface Env {
     requestInfo: RequestInfo;
     /** The caller's key; set by the API groups' guards (http/auth.ts) before any of their routes runs. */
     auth: Auth;
+    /**
+     * Set by a page group's guard (pages/headers.ts): the request is for a page, under this CSP,
+     * so that whatever answers it — its route, or the app's error handler — answers with a page.
+     */
+    page: { csp: string } | undefined;
   };
 }
 

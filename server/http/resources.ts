@@ -1,9 +1,10 @@
 /**
  * The merchant API's routes for a resource, from one description of it: list, retrieve, an
  * idempotent POST, delete. Pagination, `expand[]` and the refusal of unknown parameters live
- * here once, so no resource can answer them differently from another.
+ * here once, so no resource can answer them differently from another; so does the rule that a
+ * POST's parameters are its body (`postParamsInBody`, part of both API groups' guards).
  */
-import type { Handler } from 'hono';
+import type { Handler, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { z } from 'zod';
 import { invalidRequest, missingResource, must } from '../errors.js';
@@ -22,7 +23,7 @@ export const listBase = {
 };
 export const listParams = z.strictObject(listBase);
 const retrieveParams = z.strictObject({ expand: expand.optional() });
-const deleteParams = z.strictObject({});
+const noParams = z.strictObject({});
 
 type ListQuery = z.output<typeof listParams>;
 type PostParams = { expand?: string[] | undefined };
@@ -39,6 +40,18 @@ export interface ResourceSpec<T> {
 function query(c: Ctx): unknown {
   return queryParams(new URL(c.req.url));
 }
+
+/**
+ * A POST takes its parameters in its body. One in the query string (`…/detach?x=1`) would be
+ * silently ignored, hiding a client's mistake, so it is refused as the unknown parameter it is,
+ * with the same 400 `parameter_unknown` as anywhere else, before the route reads anything.
+ * Part of each API group's guard (app.ts), after the key check: every POST of the merchant and
+ * the browser API, present and future, refuses it alike.
+ */
+export const postParamsInBody: MiddlewareHandler<Env> = async (c, next) => {
+  if (c.req.method === 'POST') parseRequest(noParams, query(c));
+  await next();
+};
 
 /** The `:id` of the route. */
 export function idOf(c: Ctx): string {
@@ -116,7 +129,7 @@ export function resource<T extends { id: string }>(deps: Deps, spec: ResourceSpe
     /** `DELETE /:id`: `get` finds the record or throws its 404, `remove` removes it. */
     del(get: (id: string) => T & { object: string }, remove: (record: T) => void): Handler<Env> {
       return (c) => {
-        parseRequest(deleteParams, query(c));
+        parseRequest(noParams, query(c));
         const record = get(idOf(c));
         remove(record);
         return c.json({ id: record.id, object: record.object, deleted: true });

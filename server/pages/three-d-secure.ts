@@ -53,12 +53,16 @@ export function threeDSecurePages({ store }: Deps): Hono<Env> {
           throw invalidRequest("Choose 'Complete authentication' or 'Fail authentication'.", 'parameter_invalid', 'outcome');
         }
         checkout.sweepExpired(c.var.requestInfo);
-        const { challenge, status } = checkout.completeChallenge(c.req.param('id'), outcome, c.var.requestInfo);
-        const returnUrl = withReturnParams(challenge.return_url, challenge.session ?? { payment_intent: challenge.payment_intent }, status);
-        return html(
-          200,
-          challengeResultPage({ base: c.var.base, status, sessionId: challenge.session ?? '', paymentIntentId: challenge.payment_intent, returnUrl, targetOrigin: challenge.parent_origin }),
-        );
+        // The page for either outcome, made before anything changes: a return URL that cannot be
+        // made is a fault of the server's own (a 500 page), with the challenge still open and the
+        // payment untouched, never a payment taken and a shopper stranded.
+        const challenge = checkout.pendingChallenge(c.req.param('id'));
+        const owner = challenge.session ?? { payment_intent: challenge.payment_intent };
+        const result = (status: 'succeeded' | 'failed'): string =>
+          challengeResultPage({ base: c.var.base, status, sessionId: challenge.session ?? '', paymentIntentId: challenge.payment_intent, returnUrl: withReturnParams(challenge.return_url, owner, status), targetOrigin: challenge.parent_origin });
+        const pages = { succeeded: result('succeeded'), failed: result('failed') };
+        const { status } = checkout.completeChallenge(challenge.id, outcome, c.var.requestInfo);
+        return html(200, pages[status]);
       } catch (err) {
         return faultPage(c, err);
       }

@@ -534,13 +534,14 @@ export class Checkout {
 
     let pi = session.payment_intent ? this.paymentIntents.find(session.payment_intent) : undefined;
     if (pi && pi.status === 'succeeded') throw stateConflict('This payment has already succeeded.', 'payment_intent_unexpected_state');
+    // The payment method first: a fault there (a bug, a 500) leaves the session as it was.
+    const { pm, behaviour, setupFutureUsage } = use();
     pi ??= this.newPaymentIntent({ amount: session.amount_total, currency: session.currency, customer, session: session.id });
     // A rate chosen since an attempt that failed: this one charges the total as it is now.
     pi.amount = session.amount_total;
     session.payment_intent = pi.id;
     // A new confirm abandons an unfinished challenge (the shopper closed it and retried).
     this.supersedeChallenges(pi.id);
-    const { pm, behaviour, setupFutureUsage } = use();
     pi.setup_future_usage = setupFutureUsage;
     return this.attempt(pi, pm, behaviour, input, base, request);
   }
@@ -717,9 +718,9 @@ export class Checkout {
   completeChallenge(id: string, outcome: 'complete' | 'fail', request: RequestInfo): { challenge: Challenge; status: 'succeeded' | 'failed' } {
     const challenge = this.pendingChallenge(id);
     const pi = must(this.paymentIntents.find(challenge.payment_intent), 'the challenge\'s payment intent');
+    const pm = this.paymentMethods.get(must(pi.payment_method, 'the payment method'));
     challenge.state = 'used';
     this.pendingChallengeOf.delete(pi.id);
-    const pm = this.paymentMethods.get(must(pi.payment_method, 'the payment method'));
     if (outcome === 'fail') {
       pi.status = 'requires_payment_method';
       pi.next_action = null;

@@ -19,12 +19,17 @@ export interface ApiConfig {
 
 export type ApiResult<T> = { data: T; error?: undefined } | { data?: undefined; error: CheckoutError };
 
-/** An API answer (status and parsed body) as data or a normalised `CheckoutError`. */
+/**
+ * An API answer (status and parsed body) as data or a normalised `CheckoutError`. A fault of the
+ * server's own (a 5xx, `api_error`, which has no code) is `server_error`: retriable, and said
+ * so to the shopper.
+ */
 export function toResult<T>(status: number, body: unknown): ApiResult<T> {
   if (status >= 200 && status < 300) return { data: body as T };
   const wire = (body as Partial<ApiErrorResponse> | null)?.error;
-  const code = wire?.code ?? (status === 404 ? 'resource_missing' : 'unexpected');
-  return { error: checkoutError(wire?.type ?? 'api_error', code, wire?.decline_code, wire?.param) };
+  const type = wire?.type ?? 'api_error';
+  const code = wire?.code ?? (status === 404 ? 'resource_missing' : status >= 500 || wire?.type === 'api_error' ? 'server_error' : 'unexpected');
+  return { error: checkoutError(type, code, wire?.decline_code, wire?.param) };
 }
 
 export const connectionError = (): ApiResult<never> => ({ error: checkoutError('api_connection_error', 'network_error') });

@@ -5,11 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FRAME_PROTOCOL, FRAME_VERSION } from '../../src/api/frame-protocol.js';
+import { assemble } from '../../server/assemble.js';
 import { createMockServer } from '../../server/index.js';
 
 export const TEST_SECRET_KEY = 'sk_test_component_tests';
 export const TEST_PUBLISHABLE_KEY = 'pk_test_component_tests';
 
+const INJECTED = 'a fault injected by the test backend';
 const MOCK_PREFIXES = ['/v1/', '/3ds/', '/pay/', '/assets/', '/elements/'];
 const MERCHANT_PREFIX = '/__test/merchant';
 /** The merchant API of the restricted server (see `restrictedFetch`). */
@@ -69,13 +71,42 @@ export function withFaults(backend: TestBackend, listener: (req: IncomingMessage
 
 export function createTestBackend(options: { frameScriptPath: string }): TestBackend {
   const keys = { secretKey: TEST_SECRET_KEY, publishableKey: TEST_PUBLISHABLE_KEY, frameScriptPath: options.frameScriptPath };
-  const mock = createMockServer(keys);
+  // Assembled, to reach the store: a test may make the server fail as a bug would (`/__test/server-fault`).
+  // Those faults are expected, so they are not logged: a real one stands out.
+  const { server: mock, store } = assemble({
+    ...keys,
+    logger: {
+      info: () => undefined,
+      warn: (message) => console.warn(`[checkout-mock] ${message}`),
+      error: (message, error) => {
+        if (!(error instanceof Error && error.message.startsWith(INJECTED))) console.error(`[checkout-mock] ${message}`, error);
+      },
+    },
+  });
   const restricted = createMockServer({ ...keys, allowedOrigins: ['https://merchant.invalid'] });
   let bases = { crossOrigin: '', restricted: '' };
   /** Confirm requests' Idempotency-Keys as the server received them, per session. */
   const confirmKeys = new Map<string, string[]>();
   const faults: { session?: string; path?: string; mode: Fault; left: number }[] = [];
   const confirmPath = /^\/v1\/checkout\/sessions\/([^/]+)\/confirm$/;
+
+  /**
+   * Makes the server's next confirm or read of one session fail as a bug would: the store method
+   * throws, so that the answer is the server's own 500 `api_error` from its real error handler,
+   * whatever else the tests running meanwhile do.
+   */
+  function breakOnce(sessionId: string, on: 'confirm' | 'read'): void {
+    const checkout = store.checkout;
+    const method = on === 'confirm' ? 'confirm' : 'getSession';
+    const original = checkout[method].bind(checkout) as (...args: unknown[]) => unknown;
+    const broken = (...args: unknown[]): unknown => {
+      const target = args[0];
+      if ((typeof target === 'string' ? target : (target as { id: string }).id) !== sessionId) return original(...args);
+      Reflect.deleteProperty(checkout, method);
+      throw new Error(`${INJECTED} into the ${on} of ${sessionId}`);
+    };
+    Object.assign(checkout, { [method]: broken });
+  }
 
   const json = (body: unknown, status = 200): Response =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -125,6 +156,11 @@ export function createTestBackend(options: { frameScriptPath: string }): TestBac
       if (url.pathname === '/__test/faults' && request.method === 'POST') {
         const fault = (await request.json()) as { session?: string; path?: string; mode: Fault; count?: number };
         faults.push({ ...fault, left: fault.count ?? 1 });
+        return json({ ok: true });
+      }
+      if (url.pathname === '/__test/server-fault' && request.method === 'POST') {
+        const { session, on } = (await request.json()) as { session: string; on: 'confirm' | 'read' };
+        breakOnce(session, on);
         return json({ ok: true });
       }
       if (url.pathname.startsWith(`${MERCHANT_PREFIX}/v1/`)) return merchant(request, url);

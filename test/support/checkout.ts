@@ -80,6 +80,14 @@ export async function injectFault(sessionId: string, mode: 'before' | 'after', c
   await fetch('/__test/faults', { method: 'POST', body: JSON.stringify({ session: sessionId, mode, count }) });
 }
 
+/**
+ * Makes the payment server fail as a bug would on the next confirm or read of a session: the
+ * server's own 500 `api_error` (test/support/backend.ts).
+ */
+export async function injectServerFault(sessionId: string, on: 'confirm' | 'read'): Promise<void> {
+  await fetch('/__test/server-fault', { method: 'POST', body: JSON.stringify({ session: sessionId, on }) });
+}
+
 /** The next request to a path starting with `path` is answered 204 No Content (a navigation there is dropped). */
 export async function injectNoContent(path: string): Promise<void> {
   await fetch('/__test/faults', { method: 'POST', body: JSON.stringify({ path, mode: 'no-content' }) });

@@ -3,7 +3,7 @@ import '../../index.js';
 import type { CheckoutSessionElement } from './checkout-session.js';
 import { stripReturnParams } from './checkout-session.js';
 import type { CheckoutErrorEvent } from '../../events.js';
-import { createSession, expireSession, merchantApi, testConfig } from '../../../test/support/checkout.js';
+import { createSession, expireSession, injectServerFault, merchantApi, testConfig } from '../../../test/support/checkout.js';
 import { fillCard, mountCheckout, statusIs, once } from '../../../test/components/support.js';
 
 /** Collects every checkout-error an element fires. */
@@ -153,6 +153,21 @@ describe('<checkout-session>', function () {
     el.apiBase = location.origin;
     await statusIs(el, 'ready');
     expect(errors).to.have.length(2);
+  });
+
+  it('reports a fault of the server as retriable, and loads on Try again', async () => {
+    const [session, config] = await Promise.all([createSession(), testConfig()]);
+    await injectServerFault(session.id, 'read');
+    const { el, errors } = await mountRaw({ 'session-id': session.id, 'client-secret': session.client_secret, 'publishable-key': config.publishableKey });
+    await settled(el);
+    await el.updateComplete;
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ type: 'api_error', code: 'server_error' });
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('had a problem');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await statusIs(el, 'ready');
+    expect(errors).to.have.length(1);
   });
 
   it('loads once per session and secret, not on re-attach or unrelated changes, and anew for a new session id', async () => {

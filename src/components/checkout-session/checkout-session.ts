@@ -77,7 +77,7 @@ export function stripReturnParams(search: string): string {
  * @slot - The summary, the payment element and anything else of the merchant's.
  * @csspart status - The loading message.
  * @csspart error - Why the checkout cannot be used.
- * @csspart retry-button - "Try again" after the server could not be reached.
+ * @csspart retry-button - "Try again" after the server could not be reached, or failed.
  *
  * @cssprop --checkout-color-primary - Buttons, focus rings, links.
  * @cssprop --checkout-color-on-primary - Text on primary.
@@ -456,7 +456,7 @@ export class CheckoutSessionElement extends LitElement {
         ? html`<p part="status" role="status">${strings.loading}</p>`
         : status === 'error' && error
           ? html`<div part="error" class="error" role="alert">${errorIcon}<span>${error.message}</span></div>
-              ${error.type === 'api_connection_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${strings.tryAgain}</button>` : nothing}`
+              ${error.type === 'api_connection_error' || error.type === 'api_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${strings.tryAgain}</button>` : nothing}`
           : nothing}<slot></slot>`;
   }
 }

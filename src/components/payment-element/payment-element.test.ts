@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../index.js';
 import type { CheckoutSessionElement } from '../checkout-session/checkout-session.js';
 import type { CheckoutErrorEvent } from '../../events.js';
-import { createSession, injectFault, merchantApi, testConfig } from '../../../test/support/checkout.js';
+import { createSession, injectFault, injectServerFault, merchantApi, testConfig } from '../../../test/support/checkout.js';
 import type { ClientSession } from '../../api/wire.js';
 import {
   cardDoc,
@@ -310,6 +310,29 @@ describe('<payment-element>', function () {
       expect(events.data.filter((e) => e.type === 'payment_intent.succeeded' && e.data.object.id === pi)).to.have.length(1);
     });
 
+    it('says so when the server fails on the confirm, and a new attempt (a new key) pays', async () => {
+      const { payment, el, session } = await mountCheckout();
+      const errors = errorsOf(el);
+      await fillCard(payment);
+      await injectServerFault(session.id, 'confirm');
+      payButton(payment).click();
+      await waitUntil(() => errors.length === 1, 'no server error', { timeout: 8000 });
+      expect(errors[0]).to.include({ type: 'api_error', code: 'server_error' });
+      await payment.updateComplete;
+      expect(message(payment)).to.contain('had a problem');
+      expect(el.snapshot.status).to.equal('ready');
+      await expect(payment).to.be.accessible();
+
+      const confirmed = once(el, 'checkout-confirm');
+      payButton(payment).click();
+      await confirmed;
+      // The server keeps a 500 under its key (as Stripe does), so the new attempt must not reuse it.
+      const keys = await confirmKeys(session.id);
+      expect(keys).to.have.length(2);
+      expect(keys[1]).to.not.equal(keys[0]);
+      expect((await serverSession(session.id)).payment_status).to.equal('paid');
+    });
+
     it('uses a fresh idempotency key for a new attempt after a decline', async () => {
       const { payment, el, session } = await mountCheckout();
       await fillCard(payment, { number: '4000000000000002' });
@@ -386,6 +409,13 @@ describe('<payment-element>', function () {
       const { detail } = await redirect;
       expect(detail).to.deep.equal({ url: session.url, reason: 'hosted_page' });
       expect(location.href).to.not.equal(session.url);
+    });
+
+    it('answers confirm() at once, without a card form, where the hosted page takes the card', async () => {
+      const { el } = await mountCheckout({ ui_mode: 'hosted' });
+      const result = await el.confirm();
+      expect(result.error?.code).to.equal('validation_failed');
+      expect(el.snapshot.status).to.equal('ready');
     });
 
     it('shows the card form on the hosted page itself', async () => {

@@ -342,6 +342,8 @@ export class PaymentElement extends LitElement {
 
   /** Every error shown; focus on the first bad field, card fields first. */
   private async _validate(): Promise<boolean> {
+    // No card fields here: the hosted page takes the card (confirm() is the button's job there).
+    if (this._hostedElsewhere) return false;
     this.emailShown = true;
     const cardOk = await this._card.validate(true);
     const emailOk = !this._emailError;
