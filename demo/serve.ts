@@ -23,6 +23,7 @@ import { createMerchantApp, type MerchantOptions } from './merchant/app.js';
 import { seedCatalogue, seedShippingRates } from './merchant/catalogue.js';
 import { createPaymentsApi } from './merchant/payments-api.js';
 import { createPlayground } from './merchant/playground.js';
+import { createShoppers } from './merchant/shoppers.js';
 
 const host = process.env.DEMO_HOST ?? '127.0.0.1';
 const demoPort = Number(process.env.DEMO_PORT ?? 5173);
@@ -87,8 +88,10 @@ const siteOrigin = (request: Request): string => {
 const api = createPaymentsApi({ apiBase, secretKey });
 const catalogue = await seedCatalogue(api);
 const shippingRates = await seedShippingRates(api);
-const playground = createPlayground({ api, apiBase, publishableKey, siteOrigin });
-const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates, onWebhook: playground.recordWebhook };
+// One customer per browser, shared by the shop and the playground.
+const shoppers = createShoppers(api);
+const playground = createPlayground({ api, apiBase, publishableKey, siteOrigin, shoppers });
+const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates, shoppers, onWebhook: playground.recordWebhook };
 const merchant = createMerchantApp(merchantOptions);
 
 /** The policy issue 4 asks the kit to work under; the demo pages add nothing inline either. */

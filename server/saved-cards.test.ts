@@ -36,6 +36,7 @@ void describe('sessions with a customer: creation', () => {
     const r = await h.merchant('POST', '/v1/checkout/sessions', { ...BASIC_SESSION, customer: ada.id, saved_payment_method_options: { payment_method_save: 'enabled' } });
     assert.equal(r.status, 200, r.text);
     assert.deepEqual([r.body.customer, r.body.customer_creation, r.body.customer_email, r.body.saved_payment_method_options], [ada.id, null, null, { payment_method_save: 'enabled' }]);
+    assert.equal(r.body.payment_method, null, 'no card has paid it yet');
     const view = await clientView(h, r.body);
     assert.equal(view.customer_email, 'ada@example.com');
     assert.deepEqual([view.saved_payment_methods, view.payment_method_save, view.setup_future_usage], [[], 'enabled', null]);
@@ -98,7 +99,8 @@ void describe('a payment that saves its card', () => {
     const pi = await intentOf(h, session.id);
     assert.deepEqual([pi.customer, pi.payment_method, pi.setup_future_usage], [ada.id, pm, 'off_session']);
     const completed = (await eventsOf(h, 'checkout.session.completed'))[0];
-    assert.deepEqual([completed.id, completed.customer, completed.payment_intent], [session.id, ada.id, pi.id]);
+    assert.deepEqual([completed.id, completed.customer, completed.payment_intent, completed.payment_method], [session.id, ada.id, pi.id, pm]);
+    assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${session.id}`)).body.payment_method, pm, 'the merchant view of the session names it too');
     assert.deepEqual(completed.customer_details, { email: 'ada@example.com', name: 'Ada Lovelace', phone: null, address: null });
     const succeeded = (await eventsOf(h, 'payment_intent.succeeded'))[0];
     assert.deepEqual([succeeded.id, succeeded.customer, succeeded.payment_method], [pi.id, ada.id, pm]);
@@ -119,6 +121,8 @@ void describe('a payment that saves its card', () => {
       assert.equal(r.status, 200, r.text);
       const pi = await intentOf(h, s.id);
       assert.deepEqual([pi.status, pi.customer, pi.setup_future_usage], ['succeeded', ada.id, null]);
+      // The session names the card that paid it, saved or not (here a one-time payment method).
+      assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${s.id}`)).body.payment_method, pi.payment_method);
       assert.equal((await h.merchant('GET', `/v1/payment_methods/${pi.payment_method}`)).body.customer, null);
     }
     assert.deepEqual(await cardsOf(h, ada.id), []);
@@ -199,8 +203,11 @@ void describe('a payment that saves its card', () => {
     const s = await h.createSession({ customer: ada.id, payment_intent_data: { setup_future_usage: 'on_session' } });
     assert.equal((await h.confirm(s, { number: '4000000000009995' })).status, 402);
     assert.deepEqual(await cardsOf(h, ada.id), []);
+    assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${s.id}`)).body.payment_method, null, 'a declined card did not pay it');
     assert.equal((await h.confirm(s)).status, 200);
-    assert.deepEqual(await cardsOf(h, ada.id), [(await intentOf(h, s.id)).payment_method]);
+    const pm = (await intentOf(h, s.id)).payment_method;
+    assert.deepEqual(await cardsOf(h, ada.id), [pm]);
+    assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${s.id}`)).body.payment_method, pm);
   });
 
   void it('a 3-D Secure card is saved once the challenge is passed, not before, and not when it fails', async () => {

@@ -118,6 +118,9 @@ void describe('customers and saved cards through the official stripe SDK', () =>
     const completed = await until(() => received.find((e) => e.type === 'checkout.session.completed'));
     const completedSession = completed.data.object as unknown as Stripe.Checkout.Session;
     assert.deepEqual([completedSession.id, completedSession.customer, completedSession.payment_intent], [first.id, customer.id, intent.id]);
+    // A field of this server beyond Stripe's session object: the SDK passes it through untouched.
+    assert.equal((completedSession as unknown as { payment_method: string }).payment_method, pm);
+    assert.equal((await stripe.checkout.sessions.retrieve(first.id) as unknown as { payment_method: string }).payment_method, pm);
     const saved = await stripe.paymentMethods.retrieve(pm);
     assert.deepEqual([saved.customer, saved.card?.last4, saved.card?.brand], [customer.id, '4242', 'visa']);
     assert.deepEqual((await stripe.customers.listPaymentMethods(customer.id)).data.map((p) => p.id), [pm]);

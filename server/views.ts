@@ -144,6 +144,9 @@ export class Views {
       metadata: { ...s.metadata },
       mode: s.mode,
       payment_intent: pi && expand.has('payment_intent') ? this.paymentIntent(pi, sub(expand, 'payment_intent')) : s.payment_intent,
+      // Beyond Stripe's session object (whose SDK ignores unknown fields): the card that paid it,
+      // the saved one when the payment saved it — the token a merchant charges again. Null until paid.
+      payment_method: s.payment_status === 'paid' ? (pi?.payment_method ?? null) : null,
       payment_method_types: ['card'],
       payment_status: s.payment_status,
       phone_number_collection: { ...s.phone_number_collection },

@@ -30,6 +30,10 @@ export interface ChangeDetail {
   brand: CardBrand;
   /** Error codes of the fields that are currently invalid and shown as such. */
   errors: Partial<Record<CardField, string>>;
+  /** The saved card the shopper chose (`pm_…`, from the session's `saved_payment_methods`), or null for a new card. */
+  savedPaymentMethod: string | null;
+  /** Whether the new card will be saved: the shopper ticked "save", or the merchant saves every card (`setup_future_usage`). */
+  savePaymentMethod: boolean;
 }
 
 /**

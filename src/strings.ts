@@ -64,6 +64,38 @@ export const strings = {
     redirect_canceled: 'Your bank needs to verify this payment on its own page. Try again to go there.',
     unexpected: 'Something went wrong. Please try again.',
   } as Record<string, string>,
+
+  // ── Saved cards (issue 11): the customer's saved cards or a new one, and saving a card ──
+  // Kept apart so that they move as one group onto the typed locales of the i18n work.
+  saved: {
+    legend: 'Payment method',
+    /** Read by screen readers in place of the dots before the last four digits. */
+    endingIn: 'ending in',
+    /** The date comes formatted for the page's language (`12/34` in English). */
+    expires: (date: string) => `Expires ${date}`,
+    expired: (date: string) => `Expired ${date}`,
+    newCard: 'Use a new card',
+    /** The shopper's choice, unticked until they tick it. */
+    save: 'Save this card for future payments',
+    saveHint: 'Saved securely by our payment provider. Next time, you can pay with it here without typing your card details.',
+    /** The merchant saves every card of this checkout (`setup_future_usage`): said plainly, no box to tick. */
+    willSave: 'This card will be saved for your future payments here.',
+    willSaveOffSession: 'This card will be saved. By paying, you allow this shop to charge it for future payments in accordance with its terms.',
+    /** A saved card paying a checkout that keeps it for charges without the shopper (`off_session`). */
+    mayCharge: 'By paying, you allow this shop to charge this card for future payments in accordance with its terms.',
+    brands: {
+      visa: 'Visa',
+      mastercard: 'Mastercard',
+      amex: 'American Express',
+      discover: 'Discover',
+      diners: 'Diners Club',
+      jcb: 'JCB',
+      unionpay: 'UnionPay',
+      maestro: 'Maestro',
+    } as Record<string, string>,
+    /** A brand without a name above. */
+    card: 'Card',
+  },
 };
 
 export function errorMessage(code: string | undefined, declineCode?: string): string {

@@ -6,6 +6,10 @@
  *   hosted page's URL) and the publishable key;
  * - prices the cart itself from its catalogue (the browser sends price ids and quantities,
  *   never amounts);
+ * - remembers its customer (shoppers.ts): every checkout is for the shopper's customer on the
+ *   payment server and lets them choose to save their card, so the next one offers it;
+ * - ships goods: every checkout asks for an address in one of the shop's countries and offers
+ *   its shipping rates; the receipt says where the order goes;
  * - receives webhooks, verifies their signature against the raw body, de-duplicates them by
  *   event id and fulfils the order on `checkout.session.completed`;
  * - before showing a receipt, asks the payment server whether the session is paid: a URL or a
@@ -20,6 +24,7 @@ import type { Address } from '../../src/api/wire.js';
 import { constructEvent, SIGNATURE_HEADER, SignatureVerificationError } from '../../server/signature.js';
 import { SHIPS_TO, type CatalogueItem } from './catalogue.js';
 import { PaymentsApiRequestError, type PaymentsApi } from './payments-api.js';
+import type { Shoppers } from './shoppers.js';
 
 export interface MerchantOptions {
   api: PaymentsApi;
@@ -31,6 +36,8 @@ export interface MerchantOptions {
   catalogue: CatalogueItem[];
   /** The shop's shipping rates (`shr_…`), offered on every checkout, cheapest first. */
   shippingRates: string[];
+  /** This browser's customer on the payment server. */
+  shoppers: Shoppers;
   /** The `whsec_…` secret of this backend's webhook endpoint; set once it is registered. */
   webhookSecret?: string;
   /** Told about every delivery, verified or not (the playground shows them). */
@@ -47,6 +54,8 @@ export interface Session {
   amount_total: number;
   currency: string;
   customer_email: string | null;
+  /** The email the shopper paid with (given at creation, the customer's, or typed on the page). */
+  customer_details?: { email: string | null } | null;
   client_secret: string | null;
   url: string | null;
   payment_intent: string | { id: string } | null;
@@ -94,7 +103,7 @@ const CartSchema = z.object({
 });
 
 export function createMerchantApp(options: MerchantOptions) {
-  const { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates } = options;
+  const { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates, shoppers } = options;
   const app = new Hono();
   /** Event ids already processed: the server retries a delivery until it gets a 2xx. */
   const seen = new Set<string>();
@@ -114,7 +123,8 @@ export function createMerchantApp(options: MerchantOptions) {
   app.get('/products', (c) => c.json({ data: catalogue.map(({ price, name, description, unit_amount, currency, swatch }) => ({ price, name, description, unit_amount, currency, swatch })) }));
 
   // The shop's checkout: price ids and quantities in, a session out. Amounts come from the
-  // catalogue, never from the browser.
+  // catalogue, never from the browser. The session is the shopper's customer's: it offers the
+  // cards they saved, and asks (unticked) whether to save a new one.
   app.post('/checkout', async (c) => {
     const parsed = CartSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The cart is not valid.' } }, 400);
@@ -123,19 +133,22 @@ export function createMerchantApp(options: MerchantOptions) {
       return c.json({ error: { type: 'invalid_request_error', message: 'The cart holds a product the shop does not sell.' } }, 400);
     }
     const site = siteOrigin(c.req.raw);
-    const session = await api.post<Session>('/v1/checkout/sessions', {
-      mode: 'payment',
-      ui_mode,
-      line_items: items.map(({ price, quantity }) => ({ price, quantity })),
-      customer_email,
-      // Goods ship: the shopper gives an address in one of the shop's countries and picks a rate.
-      shipping_address_collection: { allowed_countries: SHIPS_TO },
-      shipping_options: shippingRates.map((shipping_rate) => ({ shipping_rate })),
-      ...(ui_mode === 'embedded'
-        ? { return_url: `${site}/checkout.html` }
-        : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/?canceled=1` }),
-      metadata: { source: 'shop' },
-    });
+    const session = await shoppers.withCustomer(c, customer_email, (customer) =>
+      api.post<Session>('/v1/checkout/sessions', {
+        mode: 'payment',
+        ui_mode,
+        line_items: items.map(({ price, quantity }) => ({ price, quantity })),
+        customer,
+        saved_payment_method_options: { payment_method_save: 'enabled' },
+        // Goods ship: the shopper gives an address in one of the shop's countries and picks a rate.
+        shipping_address_collection: { allowed_countries: SHIPS_TO },
+        shipping_options: shippingRates.map((shipping_rate) => ({ shipping_rate })),
+        ...(ui_mode === 'embedded'
+          ? { return_url: `${site}/checkout.html` }
+          : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/?canceled=1` }),
+        metadata: { source: 'shop' },
+      }),
+    );
     return c.json(sessionForBrowser(session, publishableKey, apiBase));
   });
 
@@ -156,7 +169,7 @@ export function createMerchantApp(options: MerchantOptions) {
       paid: session.status === 'complete' && session.payment_status === 'paid' && pi?.status === 'succeeded',
       amount_total: session.amount_total,
       currency: session.currency,
-      customer_email: session.customer_email,
+      customer_email: session.customer_details?.email ?? session.customer_email,
       line_items: lineItems.data.map(({ description, quantity, amount_total, currency }) => ({ description, quantity, amount_total, currency })),
       payment_intent: pi ? { id: pi.id, status: pi.status, amount: pi.amount, amount_received: pi.amount_received ?? null, card: cardOf(pi) } : null,
       ships_to: session.collected_information?.shipping_details ?? null,

@@ -1,19 +1,24 @@
 /**
  * The playground's extra routes, beside the merchant backend: sessions in any currency (or
- * already expired), the log of webhooks received, streamed as they arrive, and a flaky proxy
- * in front of the payment server for the "network failure" scenario. Nothing a shop needs.
+ * already expired, or for the browser's returning customer, or collecting an address, a phone
+ * number and a shipping rate), the log of webhooks received,
+ * streamed as they arrive, a flaky proxy in front of the payment server for the "network
+ * failure" scenario, and the merchant's side of saved cards: list them, charge one again
+ * off-session, remove one. Only the first of those is something a shop needs as it is here.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { sessionForBrowser, type ReceivedWebhook, type Session } from './app.js';
-import type { PaymentsApi } from './payments-api.js';
+import { PaymentsApiRequestError, type PaymentsApi } from './payments-api.js';
+import type { Shoppers } from './shoppers.js';
 
 export interface PlaygroundOptions {
   api: PaymentsApi;
   apiBase: string;
   publishableKey: string;
   siteOrigin: (request: Request) => string;
+  shoppers: Shoppers;
 }
 
 const ScenarioSchema = z.object({
@@ -23,7 +28,11 @@ const ScenarioSchema = z.object({
   /** Collect a shipping address and a phone number, and offer two shipping rates. */
   details: z.boolean().default(false),
   customer_email: z.email().optional(),
+  /** A session for the browser's customer: `choose` lets the shopper save the card, `off_session` saves it for charges without them. */
+  customer: z.enum(['choose', 'off_session']).optional(),
 });
+
+const SavedCardSchema = z.object({ payment_method: z.string().regex(/^pm_[A-Za-z0-9]+$/), currency: z.enum(['usd', 'eur', 'gbp', 'jpy', 'kwd']).default('usd') });
 
 /** Prices per currency in minor units: JPY has none, KWD three (7.250 KWD is 7250). */
 const PRICES: Record<string, [tee: number, sticker: number]> = {
@@ -53,7 +62,7 @@ const MAX_WEBHOOKS = 200;
 const CONFIRM_PATH = /^\/v1\/checkout\/sessions\/(cs_[A-Za-z0-9_]+)\/confirm$/;
 
 export function createPlayground(options: PlaygroundOptions) {
-  const { api, apiBase, publishableKey, siteOrigin } = options;
+  const { api, apiBase, publishableKey, siteOrigin, shoppers } = options;
   const app = new Hono();
   const webhooks: ReceivedWebhook[] = [];
   const listeners = new Set<(w: ReceivedWebhook) => void>();
@@ -69,25 +78,81 @@ export function createPlayground(options: PlaygroundOptions) {
   app.post('/sessions', async (c) => {
     const parsed = ScenarioSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The scenario is not valid.' } }, 400);
-    const { currency, ui_mode, expired, customer_email, details } = parsed.data;
+    const { currency, ui_mode, expired, customer_email, customer, details } = parsed.data;
     const [tee, sticker] = PRICES[currency] ?? [2400, 350];
     const site = siteOrigin(c.req.raw);
-    const session = await api.post<Session>('/v1/checkout/sessions', {
-      mode: 'payment',
-      ui_mode,
-      customer_email,
-      line_items: [
-        { quantity: 1, price_data: { currency, unit_amount: tee, product_data: { name: 'Playground tee' } } },
-        { quantity: 2, price_data: { currency, unit_amount: sticker, product_data: { name: 'Sticker' } } },
-      ],
-      ...(ui_mode === 'embedded'
-        ? { return_url: `${site}/playground.html` }
-        : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/playground.html?canceled=1` }),
-      metadata: { source: 'playground' },
-      ...(details ? detailsParams(currency) : {}),
-    });
+    const create = (extra: Record<string, unknown>) =>
+      api.post<Session>('/v1/checkout/sessions', {
+        mode: 'payment',
+        ui_mode,
+        line_items: [
+          { quantity: 1, price_data: { currency, unit_amount: tee, product_data: { name: 'Playground tee' } } },
+          { quantity: 2, price_data: { currency, unit_amount: sticker, product_data: { name: 'Sticker' } } },
+        ],
+        ...(ui_mode === 'embedded'
+          ? { return_url: `${site}/playground.html` }
+          : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/playground.html?canceled=1` }),
+        metadata: { source: 'playground' },
+        ...(details ? detailsParams(currency) : {}),
+        ...extra,
+      });
+    const session = customer
+      ? await shoppers.withCustomer(c, customer_email, (id) =>
+          create({
+            customer: id,
+            ...(customer === 'choose' ? { saved_payment_method_options: { payment_method_save: 'enabled' } } : { payment_intent_data: { setup_future_usage: 'off_session' } }),
+          }),
+        )
+      : await create({ customer_email });
     if (expired) await api.post(`/v1/checkout/sessions/${session.id}/expire`);
     return c.json(sessionForBrowser(session, publishableKey, apiBase));
+  });
+
+  // The merchant's side of saved cards, for this browser's customer only: a shop acts on the
+  // cards of the customer who is signed in, never on an id the browser names alone.
+  app.get('/customer', async (c) => c.json({ customer: shoppers.find(c) ?? null, cards: await shoppers.savedCards(c) }));
+
+  /** The card named in the body, if it is one of this browser's customer's. */
+  async function ownCard(c: Context): Promise<{ customer: string; payment_method: string; currency: string } | undefined> {
+    const parsed = SavedCardSchema.safeParse(await c.req.json().catch(() => null));
+    const customer = shoppers.find(c);
+    if (!parsed.success || !customer) return undefined;
+    const cards = await shoppers.savedCards(c);
+    return cards.some((card) => card.id === parsed.data.payment_method) ? { customer, ...parsed.data } : undefined;
+  }
+  const notYours = (c: Context) => c.json({ error: { type: 'invalid_request_error', message: 'That is not a card this customer saved.' } }, 400);
+
+  // "Charge again off-session": what a subscription renewal or a delayed charge does, with no
+  // shopper there. The outcome comes back as it is, a failure included (authentication_required:
+  // the shop would now ask the shopper to come back and pay on-session).
+  app.post('/customer/charge', async (c) => {
+    const own = await ownCard(c);
+    if (!own) return notYours(c);
+    try {
+      const pi = await api.post<{ id: string; status: string; amount: number; currency: string }>('/v1/payment_intents', {
+        amount: PRICES[own.currency]?.[0] ?? 2400,
+        currency: own.currency,
+        customer: own.customer,
+        payment_method: own.payment_method,
+        off_session: true,
+        confirm: true,
+        description: 'Playground: charged again off-session',
+      });
+      return c.json({ payment_intent: { id: pi.id, status: pi.status, amount: pi.amount, currency: pi.currency } });
+    } catch (err) {
+      if (!(err instanceof PaymentsApiRequestError)) throw err;
+      // A declined charge (402) is an outcome to show; any other refusal a request gone wrong.
+      const { code, decline_code, message, payment_intent } = err.error as PaymentsApiRequestError['error'] & { decline_code?: string; payment_intent?: { id: string; status: string } };
+      const failure = { code: code ?? null, decline_code: decline_code ?? null, message, payment_intent: payment_intent ? { id: payment_intent.id, status: payment_intent.status } : null };
+      return c.json({ error: failure }, err.status === 402 ? 200 : 400);
+    }
+  });
+
+  app.post('/customer/detach', async (c) => {
+    const own = await ownCard(c);
+    if (!own) return notYours(c);
+    await api.post(`/v1/payment_methods/${own.payment_method}/detach`);
+    return c.json({ detached: own.payment_method });
   });
 
   app.get('/webhooks', (c) => c.json({ data: webhooks }));

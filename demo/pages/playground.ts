@@ -1,14 +1,15 @@
 /**
  * The playground: every scenario the kit handles, on a session made for it by the merchant
  * backend; the look changed live through the `--checkout-*` variables; every event with its
- * detail; the webhooks the backend received; and the HTML to copy for the current setup.
+ * detail; the webhooks the backend received; the merchant's side of the customer's saved cards
+ * (charge one again off-session, remove one); and the HTML to copy for the current setup.
  * State lives in sessionStorage so that a 3-D Secure redirect comes back to the same view.
  */
 import '../../src/index.js';
 import { html, nothing, render } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ReceivedWebhook } from '../merchant/app.js';
-import { backend, element, type BrowserSession } from './common.js';
+import { backend, element, money, type BrowserSession } from './common.js';
 
 interface Scenario {
   id: string;
@@ -23,6 +24,8 @@ interface Scenario {
   flaky?: boolean;
   /** A session that collects a shipping address and a phone number and offers two rates. */
   details?: boolean;
+  /** A session for this browser's customer: the shopper chooses to save the card, or the merchant saves it for off-session charges. */
+  customer?: 'choose' | 'off_session';
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -43,6 +46,22 @@ export const SCENARIOS: Scenario[] = [
   { id: 'expired', group: 'Session', label: 'Expired session', expired: true, hint: 'The merchant expired the session: the element says so and takes no card.' },
   { id: 'wrong-secret', group: 'Session', label: 'Wrong client secret', wrongSecret: true, hint: 'The client secret does not match the session: an integration error.' },
   { id: 'network', group: 'Session', label: 'Network failure', card: '4242 4242 4242 4242', flaky: true, hint: 'The first payment\u2019s answer is lost on the way back (the card was charged). Pay again: the same Idempotency-Key makes it one charge.' },
+  {
+    id: 'returning',
+    group: 'Customer',
+    label: 'Returning customer',
+    card: '4242 4242 4242 4242',
+    customer: 'choose',
+    hint: 'A session for this browser\u2019s customer (the shop\u2019s too), asking whether to save the card. Tick \u201cSave this card\u201d and pay; start the scenario again: the saved card comes first and pays without typing. Then charge it again off-session in the merchant panel (save 4000 0027 6000 3184 to see authentication_required).',
+  },
+  {
+    id: 'returning-off-session',
+    group: 'Customer',
+    label: 'Returning customer, saved for later charges',
+    card: '4000 0027 6000 3184',
+    customer: 'off_session',
+    hint: 'The merchant saves the card for charges without the shopper (setup_future_usage=off_session): no box to tick, the shopper is told. Pay through 3-D Secure, then \u201cCharge again off-session\u201d: authentication_required, since this card always asks for it.',
+  },
 ];
 
 interface Variable {
@@ -98,6 +117,8 @@ const eventsList = element('events', HTMLOListElement);
 const webhooksList = element('webhooks', HTMLOListElement);
 const htmlCode = element('html-code', HTMLElement);
 const startButton = element('start', HTMLButtonElement);
+const savedList = element('saved-cards', HTMLUListElement);
+const chargeOutcome = element('charge-outcome', HTMLElement);
 
 function loadState(): State {
   const fallback: State = { scenario: 'visa', currency: 'usd', threeDs: 'modal', cancelRedirects: false, theme: 'light', vars: {}, session: null, events: [] };
@@ -236,6 +257,7 @@ async function startScenario(): Promise<void> {
       ui_mode: scenario.ui_mode ?? 'embedded',
       expired: scenario.expired ?? false,
       details: scenario.details ?? false,
+      ...(scenario.customer ? { customer: scenario.customer } : {}),
     });
     if (start !== starts) return;
     if (scenario.wrongSecret) session.client_secret = `${session.id}_secret_${'x'.repeat(24)}`;
@@ -290,6 +312,8 @@ for (const type of EVENT_TYPES) {
     if (state.events.length > 200) state.events.shift();
     saveState();
     renderEvents();
+    // A payment may have saved the card.
+    if (type === 'checkout-confirm') void renderSavedCards();
   });
 }
 
@@ -333,6 +357,59 @@ function renderHtml(): void {
 </checkout-session>${style}`;
 }
 
+// ── The merchant's side of the customer's saved cards ───────────────────────────────────
+interface SavedCard {
+  id: string;
+  card: { brand: string; last4: string; exp_month: number; exp_year: number };
+}
+
+interface ChargeOutcome {
+  payment_intent?: { id: string; status: string; amount: number; currency: string };
+  error?: { code: string | null; decline_code: string | null; message: string; payment_intent: { id: string; status: string } | null };
+}
+
+const cardName = ({ card }: SavedCard): string => `${card.brand} •••• ${card.last4}`;
+
+async function renderSavedCards(): Promise<void> {
+  const { cards } = await backend<{ cards: SavedCard[] }>('/playground/customer').catch(() => ({ cards: [] as SavedCard[] }));
+  render(
+    cards.length === 0
+      ? html`<li class="hint">No saved card yet: run a “Returning customer” scenario and save one.</li>`
+      : cards.map(
+          (c) => html`<li>
+            <span>${cardName(c)} <span class="hint">expires ${String(c.card.exp_month).padStart(2, '0')}/${c.card.exp_year}</span></span>
+            <span class="card-actions">
+              <button class="button small" type="button" aria-label=${`Charge again off-session: ${cardName(c)}`} @click=${() => void chargeAgain(c)}>Charge again off-session</button>
+              <button class="button secondary small" type="button" aria-label=${`Remove: ${cardName(c)}`} @click=${() => void detach(c)}>Remove</button>
+            </span>
+          </li>`,
+        ),
+    savedList,
+  );
+}
+
+async function chargeAgain(card: SavedCard): Promise<void> {
+  chargeOutcome.textContent = `Charging ${cardName(card)}…`;
+  try {
+    const { payment_intent: pi, error } = await backend<ChargeOutcome>('/playground/customer/charge', { payment_method: card.id, currency: state.currency });
+    chargeOutcome.textContent = pi
+      ? `Charged ${money(pi.amount, pi.currency)} off-session to ${cardName(card)}: ${pi.id} ${pi.status}.`
+      : `Not charged: ${error?.code ?? 'error'}${error?.decline_code && error.decline_code !== error.code ? ` (${error.decline_code})` : ''}. ${error?.message ?? ''}${error?.payment_intent ? ` ${error.payment_intent.id} is ${error.payment_intent.status}` : ''}${error?.code === 'authentication_required' ? ': the shop would ask the customer to come back and pay on-session.' : ''}`;
+  } catch (err) {
+    chargeOutcome.textContent = `Could not charge: ${(err as Error).message}`;
+  }
+}
+
+async function detach(card: SavedCard): Promise<void> {
+  try {
+    await backend('/playground/customer/detach', { payment_method: card.id });
+    chargeOutcome.textContent = `Removed ${cardName(card)}: the next checkout will not offer it.`;
+  } catch (err) {
+    chargeOutcome.textContent = `Could not remove it: ${(err as Error).message}`;
+  }
+  await renderSavedCards();
+}
+
 // ── Webhooks, as the merchant backend receives them ─────────────────────────────────────
 const webhooks: ReceivedWebhook[] = [];
 
@@ -367,6 +444,7 @@ syncControls();
 applyLook();
 renderEvents();
 renderWebhooks();
+void renderSavedCards();
 // Coming back from a 3-D Secure redirect or the hosted page, the same session carries on;
 // any other visit starts the chosen scenario afresh (the mock server may have restarted).
 const params = new URLSearchParams(location.search);

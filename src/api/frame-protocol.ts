@@ -72,7 +72,12 @@ export interface CardState {
   errors: Partial<Record<CardFrameField, string>>;
 }
 
-/** What the frame needs from the page to confirm; the card itself it has. */
+/**
+ * What the frame needs from the page to confirm; the card itself it has. `savedPaymentMethod`
+ * and `savePaymentMethod` are additions within version 1: the payment server that offers saved
+ * cards in a session is the one that serves the frame, so a page only sends them to a frame
+ * that knows them. See "Saved cards" in docs/frame-protocol.md.
+ */
 export interface FrameConfirmRequest {
   sessionId: string;
   clientSecret: string;
@@ -81,6 +86,16 @@ export interface FrameConfirmRequest {
   email?: string;
   /** The total the shopper saw (the pay button's); the server refuses to charge another. */
   expectedAmount?: number;
+  /**
+   * A saved card of the session's customer (`pm_…`, from the session's
+   * `saved_payment_methods`): the frame pays with it and leaves its fields alone.
+   */
+  savedPaymentMethod?: string;
+  /**
+   * The shopper's answer to "save this card", for a typed card on a session whose
+   * `payment_method_save` is `enabled` (and only then: the server refuses it elsewhere).
+   */
+  savePaymentMethod?: boolean;
 }
 
 export type ToFrame =
@@ -90,7 +105,10 @@ export type ToFrame =
   | { type: 'clear' }
   /** Shows every error; `focus` moves focus to the first bad field. Answered by `validated`. */
   | { type: 'validate'; id: number; focus: boolean }
-  /** Validates (as `validate` with focus) and, if the card is complete, sends the confirm request. */
+  /**
+   * Validates (as `validate` with focus) and, if the card is complete, sends the confirm
+   * request; with `request.savedPaymentMethod`, sends it at once, the fields untouched.
+   */
   | { type: 'confirm'; id: number; request: FrameConfirmRequest };
 
 /** How a confirm ended, as the frame saw it: the server's answer is relayed as it came. */

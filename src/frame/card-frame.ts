@@ -96,18 +96,32 @@ function applyLocale(locale: string): void {
   form.render();
 }
 
-async function confirm(request: FrameConfirmRequest): Promise<FrameConfirmOutcome> {
+/** The confirm body's `payment_method`: a saved card's id as it is, else the card typed here (null: incomplete). */
+function paymentMethod(request: FrameConfirmRequest): object | string | null {
+  const saved = request.savedPaymentMethod;
+  // A saved card needs nothing of the fields: they are neither checked nor read.
+  if (typeof saved === 'string') return saved;
   const collected = form.collect();
-  if (!collected) return { kind: 'invalid' };
-  const body = JSON.stringify({
-    client_secret: request.clientSecret,
-    payment_method: {
+  return (
+    collected && {
       type: 'card',
       card: collected.card,
       billing_details: { name: collected.name, ...(request.email ? { email: request.email } : {}) },
-    },
+    }
+  );
+}
+
+async function confirm(request: FrameConfirmRequest): Promise<FrameConfirmOutcome> {
+  const method = paymentMethod(request);
+  if (!method) return { kind: 'invalid' };
+  const save = request.savePaymentMethod;
+  const body = JSON.stringify({
+    client_secret: request.clientSecret,
+    payment_method: method,
     return_url: request.returnUrl,
     expected_amount: request.expectedAmount,
+    // Only with a typed card, and only a boolean: the server refuses it anywhere else.
+    ...(typeof method === 'object' && typeof save === 'boolean' ? { save_payment_method: save } : {}),
     // A framed 3-D Secure challenge reports to the page, not to this frame.
     parent_origin: parentOrigin,
   });

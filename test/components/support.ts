@@ -105,7 +105,11 @@ export function deepActive(): Element | null {
 
 export async function typeInto(payment: Element, id: CardField, text: string): Promise<void> {
   if (id !== 'email') await cardReady(payment);
-  input(payment, id).focus();
+  const field = input(payment, id);
+  field.focus();
+  // Keys go to the frame that has the system's focus; WebKit hands it to a subframe a moment
+  // after focus() returns, and a key sent before then is lost.
+  await waitUntil(() => field.ownerDocument.hasFocus(), 'the field never got the keyboard', { timeout: 2000 });
   await typeKeys(text);
 }
 
@@ -124,8 +128,11 @@ export interface CardInput {
   name?: string;
 }
 
-/** Tabs from a button just before the payment element into the card frame's first field. */
-async function tabIntoFrame(payment: Element): Promise<void> {
+/**
+ * Tabs from a button just before the payment element to what it focuses first: the card
+ * frame's first field, or the chosen saved card when the customer has some.
+ */
+export async function tabIntoElement(payment: Element): Promise<void> {
   const start = document.createElement('button');
   start.textContent = 'Before the card';
   payment.before(start);
@@ -136,13 +143,13 @@ async function tabIntoFrame(payment: Element): Promise<void> {
 
 /** Replaces the card number in a card frame of any origin, by keyboard alone. */
 export async function retypeNumberByKeyboard(payment: Element, number: string): Promise<void> {
-  await tabIntoFrame(payment);
+  await tabIntoElement(payment);
   await chord('Control', 'a');
   await typeKeys(number);
 }
 
 export async function fillCardByKeyboard(payment: Element, { number = '4242424242424242', expiry = '1234', cvc = '123', name = 'Ada Lovelace' }: CardInput = {}): Promise<void> {
-  await tabIntoFrame(payment);
+  await tabIntoElement(payment);
   for (const text of [number, expiry, cvc, name]) {
     await typeKeys(text);
     await sendKeys({ press: 'Tab' });

@@ -133,12 +133,20 @@ test('a purchase with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(card.getByLabel('Name on card')).toBeFocused();
   await page.keyboard.type('Ada Lovelace');
+  // The shop asks, unticked, whether to save the card: Space says yes.
+  await page.keyboard.press('Tab');
+  const save = form.getByRole('checkbox', { name: 'Save this card for future payments' });
+  await expect(save).toBeFocused();
+  await expect(save).not.toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(save).toBeChecked();
   const email = form.getByLabel('Email', { exact: true });
   if (await email.count()) {
     await page.keyboard.press('Tab');
     await expect(email).toBeFocused();
     await page.keyboard.type('ada@example.com');
   }
+  await tabTo(page, payButton(page));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(`/receipt.html?session_id=${sessionId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your order');

@@ -13,6 +13,7 @@ import { hostedElsewhere } from '../hosted.js';
 import { errorIcon, fieldStyles, tokens } from '../theme.js';
 import { CardFrameController } from './card-frame.js';
 import { ChallengeController } from './challenge.js';
+import { SavedCardsController, savedCardsStyles } from './saved-cards.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -46,12 +47,17 @@ function insideSession(start: Node): boolean {
  *
  * @summary Takes the card and pays; one per session.
  *
- * @fires {ChangeDetail} checkout-change - The form's state changed: `{elementType: 'payment', complete, empty, brand, errors}`, never card data.
+ * @fires {ChangeDetail} checkout-change - The form's state changed: `{elementType: 'payment', complete, empty, brand, errors, savedPaymentMethod, savePaymentMethod}`, never card data.
  * @fires {CheckoutError} checkout-error - A second payment element in one session (integration error).
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to go to the hosted payment page.
  *
  * @csspart form - The form.
  * @csspart card-frame - The frame holding the card fields (served by the payment server).
+ * @csspart saved-cards - The choice between the customer's saved cards and a new one (a fieldset).
+ * @csspart saved-card - One saved card's choice (its label, radio button inside).
+ * @csspart new-card - The "use a new card" choice.
+ * @csspart save-card - The "save this card" checkbox's label.
+ * @csspart save-notice - That the card will be saved, when the merchant saves it.
  * @csspart field - The email field: label, input and error.
  * @csspart label - The email field's label.
  * @csspart input - The email input.
@@ -94,6 +100,7 @@ export class PaymentElement extends LitElement {
   static override styles = [
     tokens,
     fieldStyles,
+    savedCardsStyles,
     css`
       [part='form'] {
         display: grid;
@@ -237,8 +244,13 @@ export class PaymentElement extends LitElement {
     () => {
       const pay = this.renderRoot.querySelector<HTMLElement>('#pay');
       if (pay) pay.focus();
-      else this._card.focus('number');
+      else if (!this._saved.focus()) this._card.focus('number');
     },
+  );
+  private readonly _saved: SavedCardsController = new SavedCardsController(
+    this,
+    () => this.checkout?.session,
+    () => this._changed(),
   );
 
   private _registeredWith?: CheckoutSnapshot['register'] | undefined;
@@ -249,7 +261,7 @@ export class PaymentElement extends LitElement {
   private readonly _source: PaymentMethodSource = {
     whenReady: () => (this._hostedElsewhere ? Promise.resolve(true) : this._card.whenReady()),
     validate: () => this._validate(),
-    confirm: (request) => this._card.confirm(this._needsEmail ? { ...request, email: this.email.trim() } : request),
+    confirm: (request) => this._card.confirm({ ...request, ...(this._needsEmail ? { email: this.email.trim() } : {}), ...this._saved.request() }),
   };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
@@ -263,8 +275,9 @@ export class PaymentElement extends LitElement {
     this._internals.setValidity({ valueMissing: true }, errorMessage('validation_failed'));
   }
 
+  /** A saved card needs no email: the confirm that pays with it has no billing details. */
   private get _needsEmail(): boolean {
-    return Boolean(this.checkout?.session && !this.checkout.session.customer_email);
+    return Boolean(this.checkout?.session && !this.checkout.session.customer_email && !this._saved.chosen);
   }
 
   private get _hostedElsewhere(): boolean {
@@ -303,7 +316,7 @@ export class PaymentElement extends LitElement {
     this._card.setBusy(status === 'paying' || status === 'authenticating');
     if (paymentError && paymentError !== this._shownError) {
       const field = fieldFor(paymentError);
-      if (field) this._card.focus(field);
+      if (field && !this._saved.focus()) this._card.focus(field);
     }
     this._shownError = paymentError;
     // Move focus to the outcome only when the shopper just paid here (not on a page load).
@@ -321,18 +334,23 @@ export class PaymentElement extends LitElement {
     }
   }
 
-  /** The card's state (from the frame) and the email's, as one form: never what was typed. */
+  /** The card's state (from the frame) and the email's, as one form, or the saved card chosen: never what was typed. */
   private _changed(): void {
     const card: CardState | undefined = this._card.state;
     if (!card) return;
     const emailError = this._emailError;
-    const detail: ChangeDetail = {
-      elementType: 'payment',
-      complete: card.complete && !emailError,
-      empty: card.empty && !this.email,
-      brand: card.brand,
-      errors: { ...card.errors, ...(this.emailShown && emailError ? { email: emailError } : {}) },
-    };
+    const saved = this._saved.chosen;
+    const detail: ChangeDetail = saved
+      ? { elementType: 'payment', complete: true, empty: false, brand: saved.card.brand, errors: {}, savedPaymentMethod: saved.id, savePaymentMethod: false }
+      : {
+          elementType: 'payment',
+          complete: card.complete && !emailError,
+          empty: card.empty && !this.email,
+          brand: card.brand,
+          errors: { ...card.errors, ...(this.emailShown && emailError ? { email: emailError } : {}) },
+          savedPaymentMethod: null,
+          savePaymentMethod: this._saved.willSave,
+        };
     const key = JSON.stringify(detail);
     if (key === this._lastChange) return;
     this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, errorMessage('validation_failed'));
@@ -340,10 +358,11 @@ export class PaymentElement extends LitElement {
     this.dispatchEvent(new CheckoutChangeEvent(detail));
   }
 
-  /** Every error shown; focus on the first bad field, card fields first. */
+  /** Every error shown; focus on the first bad field, card fields first. A saved card has nothing to check. */
   private async _validate(): Promise<boolean> {
     // No card fields here: the hosted page takes the card (confirm() is the button's job there).
     if (this._hostedElsewhere) return false;
+    if (this._saved.chosen) return true;
     this.emailShown = true;
     const cardOk = await this._card.validate(true);
     const emailOk = !this._emailError;
@@ -357,7 +376,8 @@ export class PaymentElement extends LitElement {
 
   private readonly _onKeydown = (event: KeyboardEvent): void => {
     const target = event.composedPath()[0] as Element;
-    if (event.key === 'Enter' && !event.isComposing && target.localName === 'input') {
+    // Enter in a text field pays; on a radio button or checkbox it does nothing (Space picks).
+    if (event.key === 'Enter' && !event.isComposing && target.localName === 'input' && !/radio|checkbox/.test((target as HTMLInputElement).type)) {
       event.preventDefault();
       void this.confirm();
     }
@@ -427,7 +447,7 @@ export class PaymentElement extends LitElement {
     const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
     const error = checkout.paymentError;
     return html`<div part="form" @keydown=${this._onKeydown}>
-        ${this._card.render(checkout.apiBase, checkout.publishableKey)}
+        ${this._saved.renderChoices(busy)} ${this._saved.renderCard(this._card.render(checkout.apiBase, checkout.publishableKey))} ${this._saved.renderSave(busy)}
         ${this._needsEmail ? this._emailField() : nothing}
         <div part="message" role="status">${error ? html`<p part="error" class="error">${errorIcon}<span>${error.message}</span></p>` : nothing}</div>
         ${this.hideButton || !session
