@@ -6,7 +6,9 @@
 //   (`vite build --mode frame`, as `npm run build` builds dist/frame/card-frame.js), with the
 //   headers that make the script cacheable across merchants;
 // - where the card path's bytes go, module by module (from the source map of the minified
-//   file), and what the card path would weigh with the changes in bench/variants/.
+//   file), and what the card path would weigh with the changes in bench/variants/;
+// - what a session that collects an address, a phone number or shipping rates loads on top
+//   (the lazy chunks, each), and that none of it is in the card path of the others.
 //
 // Every build goes through the project's own vite.config.ts in its `standalone` (or `frame`)
 // mode, changing only the entry, the output directory and, for the "lit external" builds,
@@ -15,7 +17,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { PUBLISHABLE_KEY, ROOT, SECRET_KEY, childResult } from './util.mjs';
@@ -165,6 +167,21 @@ async function buildOne({ entry, name, mode = 'standalone', external = false, fu
   };
 }
 
+/** What only sessions that collect details need: `<address-element>`, the address data, libphonenumber. */
+const ADDRESS_MODULE = /^(src\/components\/address-element\/|src\/address\/|libphonenumber-js$)/;
+
+/**
+ * The address chunks of the card build, each (`checkout-elements.<what>.<hash>.min.js`), all
+ * loaded together for a session that collects an address and a phone number; and any address
+ * module found in the card path itself, which every shop would then pay for (should be none).
+ */
+function addressCost(card) {
+  const dir = dirname(card.path);
+  const chunks = card.lazyFiles.map((file) => ({ file, what: /^checkout-elements\.(.+)\.[^.]+\.min\.js$/.exec(file)?.[1] ?? file, bytes: measureBytes(readFileSync(join(dir, file))) }));
+  const inCardPath = card.composition.filter((c) => ADDRESS_MODULE.test(c.module)).map((c) => c.module);
+  return { chunks, total: card.lazyBytes, inCardPath, verdict: inCardPath.length === 0 && chunks.length > 0 ? 'PASS' : 'FAIL' };
+}
+
 /** Builds everything and returns the size figures; the built card path and frame stay for the browser bench until `cleanup()`. */
 export async function runSize({ log = () => {} } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'checkout-bench-size-'));
@@ -302,6 +319,7 @@ async function buildAll(outDir, log) {
     floorLitContext: floorContext,
     floorLitExternal: floorExternal,
     budget,
+    address: addressCost(card),
     frame,
     variants,
     cleanup: () => rmSync(outDir, { recursive: true, force: true }),
