@@ -4,8 +4,12 @@
  * the page is in; filling the kit's card form; and reading the payment server's own records
  * with the secret key, to check the browser's story against the server's.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import type Stripe from 'stripe';
+import { constructEvent, SIGNATURE_HEADER, type WebhookEvent } from '../../server/signature.js';
 
 export { expect };
 
@@ -215,4 +219,47 @@ export async function tabTo(page: Page, target: Locator, maxTabs = 40): Promise<
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+export interface WebhookReceiver {
+  /** The delivered event of this type about this object, once it arrives (polled). */
+  event(type: string, objectId: string): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The merchant's webhook endpoint: a real HTTP receiver, registered through the SDK, that keeps
+ * every delivery whose signature verifies (and answers 400 to any other).
+ */
+export async function startWebhookReceiver(stripe: Stripe, enabled_events: Stripe.WebhookEndpointCreateParams.EnabledEvent[]): Promise<WebhookReceiver> {
+  const received: WebhookEvent[] = [];
+  let secret = '';
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        received.push(constructEvent(Buffer.concat(chunks).toString('utf8'), String(req.headers[SIGNATURE_HEADER.toLowerCase()] ?? ''), secret));
+        res.writeHead(200).end();
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+  const endpoint = await stripe.webhookEndpoints.create({ url, enabled_events });
+  secret = endpoint.secret ?? '';
+  return {
+    async event(type, objectId) {
+      const find = () => received.find((e) => e.type === type && e.data.object.id === objectId);
+      await expect.poll(find, { message: `no ${type} webhook for ${objectId}` }).toBeTruthy();
+      return find()?.data.object ?? {};
+    },
+    async close() {
+      await stripe.webhookEndpoints.del(endpoint.id);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }

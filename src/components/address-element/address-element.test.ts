@@ -23,7 +23,7 @@ interface ServerSession {
   status: string;
   payment_intent: string | null;
   collected_information: { shipping_details: { name: string; address: Record<string, string | null> } | null };
-  customer_details: { phone: string | null } | null;
+  customer_details: { phone: string | null; address: Record<string, string | null> | null } | null;
   shipping_cost: { shipping_rate: string; amount_total: number } | null;
 }
 
@@ -90,7 +90,11 @@ describe('<address-element>', () => {
   });
 
   it('a malformed GB postcode is refused once the field is left, announced, without blocking typing; axe is clean with errors showing', async () => {
-    const { address } = await mountAddress();
+    const { el, address } = await mountAddress();
+    const changes: AddressChangeDetail[] = [];
+    el.addEventListener('checkout-change', (e) => {
+      if (e.detail.elementType === 'address') changes.push(e.detail);
+    });
     await chooseCountry(address, 'shipping', 'GB');
     await typeIn(address, 'shipping.postal_code', 'SW1A 2A');
     expect(field(address, 'shipping.postal_code').value).to.equal('SW1A 2A', 'every key went in');
@@ -101,6 +105,9 @@ describe('<address-element>', () => {
     const input = field(address, 'shipping.postal_code');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(q(address, `#${input.getAttribute('aria-describedby')!}`).getAttribute('aria-live')).to.equal('polite');
+    // checkout-change: the error's code by field, never the text typed.
+    expect(changes.at(-1)).to.deep.include({ complete: false, empty: false, errors: { 'shipping.postal_code': 'invalid' } });
+    expect(JSON.stringify(changes)).not.to.contain('SW1A');
     await typeIn(address, 'shipping.postal_code', 'A');
     await address.updateComplete;
     expect(errorOf(address, 'shipping.postal_code')).to.equal('', 'fixed: SW1A 2AA');
@@ -133,14 +140,19 @@ describe('<address-element>', () => {
     expect(summary.shadowRoot!.querySelector('[part=shipping]')!.textContent).to.contain('Shipping: Standard');
     const rates = [...address.shadowRoot!.querySelectorAll<HTMLLabelElement>('[part=rate]')].map((r) => r.textContent.replace(/\s+/g, ' ').trim());
     expect(rates).to.deep.equal([`Standard 3 business days to 5 business days ${usd(500)}`, `Express Up to 1 day ${usd(1500)}`].map((r) => r.replace(/\s+/g, ' ')));
-    const changed = once(el, 'checkout-change');
+    const changes: AddressChangeDetail[] = [];
+    el.addEventListener('checkout-change', (e) => {
+      if (e.detail.elementType === 'address') changes.push(e.detail);
+    });
     address.shadowRoot!.querySelectorAll<HTMLInputElement>('[part=rate] input')[1]!.click();
     await waitUntil(() => payButton(payment).textContent.trim() === `Pay ${usd(3500)}`, 'the pay button never showed the new total', { timeout: 5000 });
     expect(total()).to.equal(usd(3500));
     expect(summary.shadowRoot!.querySelector('[part=shipping]')!.textContent).to.contain('Shipping: Express');
-    const detail = (await changed).detail as AddressChangeDetail;
-    expect(detail.elementType).to.equal('address');
-    expect(el.snapshot.session?.shipping_cost?.shipping_rate).to.equal(detail.shippingRate ?? el.snapshot.session?.shipping_cost?.shipping_rate);
+    // checkout-change names the express rate once the server confirmed it.
+    const express = el.snapshot.session?.shipping_options?.[1]?.shipping_rate;
+    expect(express).to.match(/^shr_/);
+    expect(el.snapshot.session?.shipping_cost?.shipping_rate).to.equal(express);
+    await waitUntil(() => changes.at(-1)?.shippingRate === express, `checkout-change never named the express rate: ${JSON.stringify(changes)}`);
   });
 
   it('keyboard only: the address, the phone, the dearer rate, the card, Enter; the server holds the address, the phone and the shipping cost', async () => {
@@ -213,6 +225,30 @@ describe('<address-element>', () => {
     expect(labelOf(address, 'billing.postal_code')).to.equal('Eircode (optional)');
     expect(field(address, 'billing.line1').getAttribute('autocomplete')).to.equal('billing address-line1');
     await expect(address).to.be.accessible();
+  });
+
+  it('billing same as shipping: the shipping address is saved as the billing address; unticked, the billing address typed', async () => {
+    const withBilling = { ...COLLECTS, billing_address_collection: 'required' };
+    const same = await mountAddress(withBilling);
+    await fillGb(same.address);
+    await fillCard(same.payment);
+    expect((await same.el.confirm()).error).to.equal(undefined);
+    const shippedTo = await serverSession(same.session.id);
+    expect(shippedTo.customer_details?.address).to.deep.equal(shippedTo.collected_information.shipping_details?.address);
+    same.el.remove();
+
+    const apart = await mountAddress(withBilling);
+    await fillGb(apart.address);
+    q(apart.address, '[part=same-as-shipping] input').click();
+    await apart.address.updateComplete;
+    await chooseCountry(apart.address, 'billing', 'IE');
+    await typeIn(apart.address, 'billing.line1', '1 Grafton Street');
+    await typeIn(apart.address, 'billing.city', 'Dublin');
+    await fillCard(apart.payment);
+    expect((await apart.el.confirm()).error).to.equal(undefined);
+    const billed = await serverSession(apart.session.id);
+    expect(billed.customer_details?.address).to.deep.include({ line1: '1 Grafton Street', city: 'Dublin', country: 'IE' });
+    expect(billed.collected_information.shipping_details?.address.country).to.equal('GB');
   });
 
   it('a refusal of the server lands on its field: a state the server does not know', async () => {

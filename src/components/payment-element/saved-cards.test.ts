@@ -167,7 +167,7 @@ describe('<payment-element> with saved cards', function () {
     await press(payment, 'Enter');
     expect(el.snapshot.status).to.equal('ready');
     expect(JSON.stringify(changes)).to.not.match(/4242 ?4242|424242/);
-    for (const change of changes) expect(Object.keys(change).sort()).to.deep.equal(['brand', 'complete', 'empty', 'errors', 'savePaymentMethod', 'savedPaymentMethod']);
+    for (const change of changes) expect(Object.keys(change).sort()).to.deep.equal(['brand', 'complete', 'elementType', 'empty', 'errors', 'savePaymentMethod', 'savedPaymentMethod']);
   });
 
   it('shows an expired card as expired, in words, and never lets it be chosen', async () => {
