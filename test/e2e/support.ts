@@ -93,11 +93,15 @@ export interface ShippingAddress {
 
 export const LONDON: ShippingAddress = { country: 'GB', name: 'Ada Lovelace', line1: '10 Downing Street', city: 'London', postalCode: 'SW1A 2AA', phone: '020 7925 0918' };
 
-/** Fills <address-element>'s form, when the page has one, found by its labels. */
+/**
+ * Fills <address-element>'s form, when the session asks for an address, found by its labels.
+ * Call it once the session is ready: a page may hold the tag for sessions that collect nothing,
+ * where it shows no field.
+ */
 export async function fillAddress(scope: Page | Locator, address: ShippingAddress = LONDON): Promise<void> {
   const form = scope.locator('address-element');
-  if (!(await form.count())) return;
   const country = form.getByLabel('Country or region').first();
+  if (!(await country.count())) return;
   await country.selectOption(address.country);
   await form.getByLabel('Full name').fill(address.name);
   await form.getByLabel('Address line 1').fill(address.line1);
