@@ -227,28 +227,28 @@ describe('<address-element>', () => {
     await expect(address).to.be.accessible();
   });
 
-  it('billing same as shipping: the shipping address is saved as the billing address; unticked, the billing address typed', async () => {
-    const withBilling = { ...COLLECTS, billing_address_collection: 'required' };
-    const same = await mountAddress(withBilling);
-    await fillGb(same.address);
-    await fillCard(same.payment);
-    expect((await same.el.confirm()).error).to.equal(undefined);
-    const shippedTo = await serverSession(same.session.id);
-    expect(shippedTo.customer_details?.address).to.deep.equal(shippedTo.collected_information.shipping_details?.address);
-    same.el.remove();
+  it('billing same as shipping, paid: the shipping address is the billing address too', async () => {
+    const { el, address, payment, session } = await mountAddress({ ...COLLECTS, billing_address_collection: 'required' });
+    await fillGb(address);
+    await fillCard(payment);
+    expect((await el.confirm()).error).to.equal(undefined);
+    const stored = await serverSession(session.id);
+    expect(stored.customer_details?.address).to.deep.equal(stored.collected_information.shipping_details?.address);
+  });
 
-    const apart = await mountAddress(withBilling);
-    await fillGb(apart.address);
-    q(apart.address, '[part=same-as-shipping] input').click();
-    await apart.address.updateComplete;
-    await chooseCountry(apart.address, 'billing', 'IE');
-    await typeIn(apart.address, 'billing.line1', '1 Grafton Street');
-    await typeIn(apart.address, 'billing.city', 'Dublin');
-    await fillCard(apart.payment);
-    expect((await apart.el.confirm()).error).to.equal(undefined);
-    const billed = await serverSession(apart.session.id);
-    expect(billed.customer_details?.address).to.deep.include({ line1: '1 Grafton Street', city: 'Dublin', country: 'IE' });
-    expect(billed.collected_information.shipping_details?.address.country).to.equal('GB');
+  it('billing not the same as shipping, paid: the billing address typed, in its own country', async () => {
+    const { el, address, payment, session } = await mountAddress({ ...COLLECTS, billing_address_collection: 'required' });
+    await fillGb(address);
+    q(address, '[part=same-as-shipping] input').click();
+    await address.updateComplete;
+    await chooseCountry(address, 'billing', 'IE');
+    await typeIn(address, 'billing.line1', '1 Grafton Street');
+    await typeIn(address, 'billing.city', 'Dublin');
+    await fillCard(payment);
+    expect((await el.confirm()).error).to.equal(undefined);
+    const stored = await serverSession(session.id);
+    expect(stored.customer_details?.address).to.deep.include({ line1: '1 Grafton Street', city: 'Dublin', country: 'IE' });
+    expect(stored.collected_information.shipping_details?.address.country).to.equal('GB');
   });
 
   it('a refusal of the server lands on its field: a state the server does not know', async () => {
