@@ -57,6 +57,10 @@ export interface HostedPageInput {
   items: { name: string; quantity: number }[];
   amountTotal: number;
   currency: string;
+  /** The session collects an address, a phone number or a shipping rate: the page shows `<address-element>`. */
+  collectsDetails: boolean;
+  /** The total moves with the shipping rate chosen: the header leaves it to the summary, which follows it. */
+  totalMoves: boolean;
 }
 
 export function hostedPage(p: HostedPageInput): string {
@@ -68,11 +72,11 @@ export function hostedPage(p: HostedPageInput): string {
     `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl ?? '')}">
       <header>
         <h1>${escapeHtml(p.businessName)}</h1>
-        <p class="total">Pay ${escapeHtml(formatAmount(p.amountTotal, p.currency))}</p>
+        ${p.totalMoves ? '' : `<p class="total">Pay ${escapeHtml(formatAmount(p.amountTotal, p.currency))}</p>`}
         <ul class="items">${names}</ul>
       </header>
       <checkout-session session-id="${escapeHtml(p.sessionId)}" client-secret="${escapeHtml(p.clientSecret)}" publishable-key="${escapeHtml(p.publishableKey)}" api-base="${escapeHtml(p.base)}" return-url="${escapeHtml(pageUrl)}">
-        <checkout-summary></checkout-summary>
+        <checkout-summary></checkout-summary>${p.collectsDetails ? '\n        <address-element></address-element>' : ''}
         <payment-element></payment-element>
       </checkout-session>
       <noscript><p>This payment page needs JavaScript.</p></noscript>${cancel}

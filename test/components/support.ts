@@ -5,6 +5,7 @@
  * same-origin, so tests can reach into it. Cross-origin frames are tested from outside only.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { createSession, testConfig } from '../support/checkout.js';
 import type { CreatedSession, SessionOptions } from '../support/checkout.js';
@@ -24,6 +25,8 @@ export interface MountOptions extends SessionOptions {
   threeDs?: 'modal' | 'redirect';
   /** Don't wait for the session to be ready. */
   noWait?: boolean;
+  /** An `<address-element>` between the summary and the payment element. */
+  address?: boolean;
 }
 
 export async function mountCheckout(options: MountOptions = {}): Promise<Mounted> {
@@ -38,7 +41,7 @@ export async function mountCheckout(options: MountOptions = {}): Promise<Mounted
     publishable-key=${config.publishableKey}
     api-base=${options.restricted ? config.restrictedApiBase : options.crossOrigin ? config.crossOriginApiBase : location.origin}
     three-ds=${options.threeDs ?? 'modal'}
-    ><checkout-summary></checkout-summary><payment-element></payment-element
+    ><checkout-summary></checkout-summary>${options.address ? html`<address-element></address-element>` : nothing}<payment-element></payment-element
   ></checkout-session>`);
   const payment = el.querySelector('payment-element')!;
   if (!options.noWait) {
@@ -176,11 +179,36 @@ export async function fillCard(payment: Element, { number = '4242424242424242', 
     await fillCardByKeyboard(payment, { number, expiry, cvc, name });
     return;
   }
-  await typeInto(payment, 'number', number);
-  await typeInto(payment, 'expiry', expiry);
-  await typeInto(payment, 'cvc', cvc);
-  await typeInto(payment, 'name', name);
-  if (maybeInput(payment, 'email')) await typeInto(payment, 'email', 'ada@example.com');
+  const fields: [CardField, string][] = [
+    ['number', number],
+    ['expiry', expiry],
+    ['cvc', cvc],
+    ['name', name],
+  ];
+  if (maybeInput(payment, 'email')) fields.push(['email', 'ada@example.com']);
+  for (const [id, text] of fields) await typeIntoEmpty(payment, id, text);
+}
+
+/** The card frame formats what it is given (`4242 4242…`, `12 / 34`): compare the digits there. */
+const shows = (payment: Element, id: CardField, text: string): boolean => {
+  const value = input(payment, id).value;
+  return id === 'name' || id === 'email' ? value === text : value.replace(/\D/g, '') === text.replace(/\D/g, '');
+};
+
+/**
+ * Types into an empty field and checks that it took every key, once more if not: WebKitGTK's
+ * WebDriver now and then loses a key sent into a subframe, which would fail a test about
+ * something else as a validation error. A field that still differs is left as it is (the test
+ * then fails on what the form says), so a kit that drops keys is still caught.
+ */
+async function typeIntoEmpty(payment: Element, id: CardField, text: string): Promise<void> {
+  const empty = id === 'email' ? !maybeInput(payment, id)?.value : !(await cardReady(payment).then(() => input(payment, id).value));
+  await typeInto(payment, id, text);
+  if (!empty || shows(payment, id, text)) return;
+  const field = input(payment, id);
+  field.value = '';
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  await typeInto(payment, id, text);
 }
 
 /** The Idempotency-Keys of the confirm requests the server received for a session, in order. */

@@ -7,7 +7,8 @@ import { pageLocale, strings } from '../../strings.js';
 import { tokens } from '../theme.js';
 
 /**
- * The order: each line item's name, quantity and amount, and the total, in the session's
+ * The order: each line item's name, quantity and amount, the shipping rate chosen (when the
+ * session offers rates; it follows the shopper's choice once the server confirms it), and the total, in the session's
  * currency and the page's language. Server text is rendered as text, never as HTML.
  *
  * @summary What the shopper is paying for.
@@ -18,6 +19,7 @@ import { tokens } from '../theme.js';
  * @csspart item-name - Its name.
  * @csspart item-quantity - Its quantity.
  * @csspart item-amount - Its amount.
+ * @csspart shipping - The shipping row: the rate chosen and its amount (sessions with shipping rates).
  * @csspart total - The total row.
  */
 export class CheckoutSummaryElement extends LitElement {
@@ -40,6 +42,7 @@ export class CheckoutSummaryElement extends LitElement {
         padding: 0;
       }
       [part='item'],
+      [part='shipping'],
       [part='total'] {
         display: flex;
         flex-wrap: wrap;
@@ -55,9 +58,13 @@ export class CheckoutSummaryElement extends LitElement {
         color: var(--_muted);
       }
       [part='item-amount'],
+      [part='shipping'] span:last-child,
       [part='total'] span:last-child {
         margin-inline-start: auto;
         font-variant-numeric: tabular-nums;
+      }
+      [part='shipping'] {
+        margin: 0;
       }
       [part='total'] {
         font-weight: 700;
@@ -77,6 +84,7 @@ export class CheckoutSummaryElement extends LitElement {
     const session = this._checkout.value?.session;
     if (!session) return nothing;
     const money = (amount: number) => formatMoney(amount, session.currency, pageLocale());
+    const cost = session.shipping_cost;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     return html`<div part="heading" role="heading" aria-level=${level}>${strings.summary}</div>
       <ul part="items">
@@ -89,6 +97,11 @@ export class CheckoutSummaryElement extends LitElement {
             </li>`,
         )}
       </ul>
+      ${cost
+        ? html`<p part="shipping">
+            <span>${strings.shipping(session.shipping_options?.find((o) => o.shipping_rate === cost.shipping_rate)?.display_name ?? '')}</span><span>${money(cost.amount_total)}</span>
+          </p>`
+        : nothing}
       <p part="total"><span>${strings.total}</span><span>${money(session.amount_total)}</span></p>`;
   }
 }
