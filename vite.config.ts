@@ -9,6 +9,7 @@
  * The demo playground has its own config in demo/vite.config.ts.
  */
 import { minifyHTMLLiterals } from 'minify-literals';
+import { minifySync } from 'rolldown/utils';
 import { defineConfig } from 'vite';
 import type { LibraryOptions, Plugin, UserConfig } from 'vite';
 import { SHIPPED } from './src/locales/shipped.js';
@@ -100,8 +101,32 @@ function standAlone(): Plugin {
   };
 }
 
+/** The kit's private members: TypeScript `private _name` (Lit's own internals are `_$…`, already short). */
+const PRIVATE = /^_[a-z]/;
+
 /** Whole-file minification, with the kit's `_private` members renamed (see `standalone`). */
-const minifyAll = { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: /^_[a-z]/ } };
+const minifyAll = { compress: true, mangle: true, codegen: { removeWhitespace: true }, mangleProps: { include: PRIVATE } };
+
+/**
+ * The standalone file's private members renamed, as a single-chunk build would (the minifier
+ * refuses `mangleProps` once `import()` makes more than one chunk). Only the entry: the
+ * chunks it loads later hold classes of their own (`<address-element>`), whose members no
+ * other chunk touches, and no member of the entry's classes is read outside the entry, so the
+ * names chosen here, which avoid every property name in this file (Lit's included), cannot
+ * meet another. The lazy chunks keep their readable names: a few hundred bytes, paid only by
+ * sessions that collect addresses.
+ */
+function manglePrivatesOfEntry(): Plugin {
+  return {
+    name: 'checkout:mangle-privates-of-entry',
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry) return null;
+      const result = minifySync(chunk.fileName, code, { module: true, compress: false, mangle: false, codegen: { removeWhitespace: false }, mangleProps: { include: PRIVATE }, sourcemap: true });
+      if (result.errors.length) throw new Error(`mangle-privates-of-entry: ${result.errors.map((e) => e.message).join('; ')}`);
+      return { code: result.code, map: result.map ?? null };
+    },
+  };
+}
 
 /** A minified build of modules that load one another by `import()`, each standing alone. */
 function lazyModules(outDir: string, lib: LibraryOptions, chunkFileNames?: string): UserConfig {
@@ -137,7 +162,7 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'standalone') {
     return {
-      plugins: [minifyTemplates(), loadsWithoutDom(), lazyBeside()],
+      plugins: [minifyTemplates(), loadsWithoutDom(), lazyBeside(), manglePrivatesOfEntry()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -150,8 +175,17 @@ export default defineConfig(({ mode }): UserConfig => {
         // private ones (TypeScript `private`; Lit's own internals are `_$…`, already short): in
         // this one closed file they can be renamed, as Lit's own build does with its privates.
         // The minifier never picks a name that appears as a property anywhere in the file.
+        // What only some sessions need (`<address-element>`, the address data, libphonenumber)
+        // is loaded by `import()`: chunks beside this file, found relative to it. What those
+        // chunks share with the card path stays in this file, which exports it to them under
+        // extra (internal) names: one file, one request, for a shop that collects no address.
         rolldownOptions: {
-          output: { minify: minifyAll },
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            minify: { ...minifyAll, mangleProps: undefined },
+            // `checkout-elements.<what>.<hash>.min.js`: the server's /assets serves exactly these names.
+            chunkFileNames: (chunk) => `checkout-elements.${chunk.name === 'min' ? 'phone' : chunk.name.replace(/\W/g, '-')}.[hash].min.js`,
+          },
         },
       },
     };

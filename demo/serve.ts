@@ -11,7 +11,7 @@
  * `--dev` (`npm start -- --dev`): the pages come from Vite's dev server instead, with hot
  * reload of demo/ and src/, and without the CSP (Vite's dev client injects styles).
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
@@ -20,7 +20,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { startServer } from '../server/node.js';
 import { createMerchantApp, type MerchantOptions } from './merchant/app.js';
-import { seedCatalogue } from './merchant/catalogue.js';
+import { seedCatalogue, seedShippingRates } from './merchant/catalogue.js';
 import { createPaymentsApi } from './merchant/payments-api.js';
 import { createPlayground } from './merchant/playground.js';
 import { createShoppers } from './merchant/shoppers.js';
@@ -63,6 +63,13 @@ for (const [built, copy, beside, what] of [
   }
 }
 
+// The chunks the kit loads on demand (the address element, its data, libphonenumber) go with it.
+if (existsSync(builtKit) && existsSync(dirname(kitCopy))) {
+  for (const name of readdirSync(dirname(builtKit))) {
+    if (/^checkout-elements\.[a-z-]+\.[\w-]+\.min\.js(\.map)?$/.test(name)) copyFileSync(resolve(dirname(builtKit), name), resolve(dirname(kitCopy), name));
+  }
+}
+
 function portTaken(err: unknown, port: number, variable: string): never {
   const code = (err as { code?: string }).code;
   console.error(code === 'EADDRINUSE' ? `Port ${port} on ${host} is in use: stop what holds it or set ${variable}=<another port>.` : err);
@@ -82,10 +89,11 @@ const siteOrigin = (request: Request): string => {
 
 const api = createPaymentsApi({ apiBase, secretKey });
 const catalogue = await seedCatalogue(api);
+const shippingRates = await seedShippingRates(api);
 // One customer per browser, shared by the shop and the playground.
 const shoppers = createShoppers(api);
 const playground = createPlayground({ api, apiBase, publishableKey, siteOrigin, shoppers });
-const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, shoppers, onWebhook: playground.recordWebhook };
+const merchantOptions: MerchantOptions = { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates, shoppers, onWebhook: playground.recordWebhook };
 const merchant = createMerchantApp(merchantOptions);
 
 /** The policy issue 4 asks the kit to work under; the demo pages add nothing inline either. */

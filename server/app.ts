@@ -30,6 +30,7 @@ import { paymentMethods } from './merchant/payment-methods.js';
 import { prices } from './merchant/prices.js';
 import { products } from './merchant/products.js';
 import { refunds } from './merchant/refunds.js';
+import { shippingRates } from './merchant/shipping-rates.js';
 import { webhookEndpoints } from './merchant/webhook-endpoints.js';
 import { pageLocale } from './locales/index.js';
 import { challengeCsp, HOSTED_CSP, messagePage } from './pages.js';
@@ -103,6 +104,7 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     .route('/payment_methods', paymentMethods(deps))
     .route('/payment_intents', paymentIntents(deps))
     .route('/refunds', refunds(deps))
+    .route('/shipping_rates', shippingRates(deps))
     .route('/webhook_endpoints', webhookEndpoints(deps))
     .route('/events', events(deps));
   app.route('/v1', group(merchant, every(secretKeyOnly(deps), postParamsInBody)));

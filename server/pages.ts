@@ -68,6 +68,10 @@ export interface HostedPageInput {
   items: { name: string; quantity: number }[];
   amountTotal: number;
   currency: string;
+  /** The session collects an address, a phone number or a shipping rate: the page shows `<address-element>`. */
+  collectsDetails: boolean;
+  /** The total moves with the shipping rate chosen: the header leaves it to the summary, which follows it. */
+  totalMoves: boolean;
 }
 
 export function hostedPage(p: HostedPageInput): string {
@@ -83,11 +87,11 @@ export function hostedPage(p: HostedPageInput): string {
     `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl ?? '')}">
       <header>
         <h1>${escapeHtml(p.businessName)}</h1>
-        <p class="total">${fillHtml(t.hostedTotal, { amount: amountHtml(p.amountTotal, p.currency, locale) })}</p>
+        ${p.totalMoves ? '' : `<p class="total">${fillHtml(t.hostedTotal, { amount: amountHtml(p.amountTotal, p.currency, locale) })}</p>`}
         <ul class="items">${names}</ul>
       </header>
       <checkout-session session-id="${escapeHtml(p.sessionId)}" client-secret="${escapeHtml(p.clientSecret)}" publishable-key="${escapeHtml(p.publishableKey)}" api-base="${escapeHtml(p.base)}" return-url="${escapeHtml(pageUrl)}" locale="${escapeHtml(locale)}">
-        <checkout-summary></checkout-summary>
+        <checkout-summary></checkout-summary>${p.collectsDetails ? '\n        <address-element></address-element>' : ''}
         <payment-element></payment-element>
       </checkout-session>
       <noscript><p>${escapeHtml(t.hostedNoScript)}</p></noscript>${cancel}

@@ -33,6 +33,8 @@ interface Ids {
   open: { id: string; client_secret: string };
   /** A pending 3-D Secure challenge. */
   challenge: string;
+  /** A shipping rate. */
+  rate: string;
 }
 
 async function fixtures(h: Harness): Promise<Ids> {
@@ -52,7 +54,8 @@ async function fixtures(h: Harness): Promise<Ids> {
   const challenged = await h.createSession();
   const r = await h.confirm(challenged, { number: '4000002760003184' }, { return_url: 'https://shop.example/back' });
   const challenge = new URL(r.body.payment_intent.next_action.redirect_to_url.url).pathname.split('/').pop()!;
-  return { product: product.id, price: price.id, endpoint: endpoint.id, customer: customer.id, pm, intent: charge.id, refund: refund.id, event: event.id, paid: paid.id, open, challenge };
+  const rate = ok(await h.merchant('POST', '/v1/shipping_rates', { display_name: 'Standard', fixed_amount: { amount: 500, currency: 'usd' } })).id as string;
+  return { rate, product: product.id, price: price.id, endpoint: endpoint.id, customer: customer.id, pm, intent: charge.id, refund: refund.id, event: event.id, paid: paid.id, open, challenge };
 }
 
 interface Row {
@@ -64,6 +67,10 @@ interface Row {
   path: (ids: Ids) => string;
   params?: (ids: Ids) => Record<string, unknown>;
 }
+
+/** A chunk the kit loads with import(), as the build names it, and its route. */
+const CHUNK = 'checkout-elements.address-element.Ab1_x-9.min.js';
+const CHUNK_ROUTE = '/assets/:chunk{checkout-elements\\.[a-z-]+\\.[A-Za-z0-9_-]+\\.min\\.js(\\.map)?}';
 
 const CARD = { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } };
 
@@ -80,6 +87,10 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/v1/checkout/sessions/:id', caller: 'browser', path: (i) => `/v1/checkout/sessions/${i.open.id}` },
   { method: 'GET', route: '/v1/checkout/sessions/:id/line_items', caller: 'merchant', path: (i) => `/v1/checkout/sessions/${i.open.id}/line_items` },
   { method: 'POST', route: '/v1/checkout/sessions/:id/expire', caller: 'merchant', path: (i) => `/v1/checkout/sessions/${i.open.id}/expire`, params: () => ({}) },
+  { method: 'POST', route: '/v1/checkout/sessions/:id', caller: 'browser', path: (i) => `/v1/checkout/sessions/${i.open.id}`, params: (i) => ({ client_secret: i.open.client_secret }) },
+  { method: 'POST', route: '/v1/shipping_rates', caller: 'merchant', path: () => '/v1/shipping_rates', params: () => ({ display_name: 'Express', fixed_amount: { amount: 900, currency: 'usd' } }) },
+  { method: 'GET', route: '/v1/shipping_rates', caller: 'merchant', path: () => '/v1/shipping_rates' },
+  { method: 'GET', route: '/v1/shipping_rates/:id', caller: 'merchant', path: (i) => `/v1/shipping_rates/${i.rate}` },
   { method: 'POST', route: '/v1/checkout/sessions/:id/confirm', caller: 'browser', path: (i) => `/v1/checkout/sessions/${i.open.id}/confirm`, params: (i) => ({ client_secret: i.open.client_secret, payment_method: CARD }) },
   { method: 'POST', route: '/v1/customers', caller: 'merchant', path: () => '/v1/customers', params: () => ({ email: 'grace@example.com' }) },
   { method: 'GET', route: '/v1/customers', caller: 'merchant', path: () => '/v1/customers' },
@@ -117,6 +128,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/assets/checkout-pages.css', caller: 'asset', path: () => '/assets/checkout-pages.css' },
   { method: 'GET', route: '/assets/checkout-elements.min.js', caller: 'asset', path: () => '/assets/checkout-elements.min.js' },
   { method: 'GET', route: '/assets/checkout-elements.min.js.map', caller: 'asset', path: () => '/assets/checkout-elements.min.js.map' },
+  { method: 'GET', route: CHUNK_ROUTE, caller: 'asset', path: () => `/assets/${CHUNK}` },
   // What the kit loads beside itself: a locale's words, the 3-D Secure dialog.
   { method: 'GET', route: '/assets/*', caller: 'asset', path: () => '/assets/locales/en-XA.js' },
   { method: 'GET', route: '/favicon.ico', caller: 'asset', path: () => '/favicon.ico' },
@@ -126,6 +138,8 @@ const ROWS: Row[] = [
 const ASSET_CACHING: Record<string, RegExp> = {
   '/elements/v1/card-frame.js': /^(no-cache|public, max-age=31536000, immutable)$/,
   '/favicon.ico': /^max-age=86400$/,
+  // Named by its content's hash: a new build is a new name.
+  [CHUNK_ROUTE]: /^public, max-age=31536000, immutable$/,
 };
 
 /** A server whose kit and card frame are built, so that their assets answer 200. */
@@ -134,6 +148,7 @@ function builtHarness(): Harness {
   const kit = join(dir, 'checkout-elements.min.js');
   writeFileSync(kit, 'export const kit = 1;\n');
   writeFileSync(`${kit}.map`, '{}');
+  writeFileSync(join(dir, CHUNK), 'export const chunk = 1;\n');
   const frame = join(dir, 'card-frame.js');
   writeFileSync(frame, 'export const frame = 1;\n');
   // The kit's and the frame's locale modules are beside their scripts: one directory serves both here.
@@ -214,7 +229,7 @@ void describe('policies on every route', () => {
       paths.set(path, (paths.get(path) ?? new Set()).add(row.method));
     }
     const offered: Record<string, [string, string]> = {
-      '/v1/checkout/sessions/x_id': ['GET', `authorization, ${CLIENT_SECRET_HEADER}`],
+      '/v1/checkout/sessions/x_id': ['GET, POST', `authorization, ${CLIENT_SECRET_HEADER}, content-type, idempotency-key`],
       '/v1/checkout/sessions/x_id/confirm': ['POST', `authorization, content-type, idempotency-key, ${CLIENT_SECRET_HEADER}`],
     };
     for (const [path, methods] of paths) {

@@ -101,7 +101,7 @@ void describe('a payment that saves its card', () => {
     const completed = (await eventsOf(h, 'checkout.session.completed'))[0];
     assert.deepEqual([completed.id, completed.customer, completed.payment_intent, completed.payment_method], [session.id, ada.id, pi.id, pm]);
     assert.equal((await h.merchant('GET', `/v1/checkout/sessions/${session.id}`)).body.payment_method, pm, 'the merchant view of the session names it too');
-    assert.deepEqual(completed.customer_details, { email: 'ada@example.com', name: 'Ada Lovelace' });
+    assert.deepEqual(completed.customer_details, { email: 'ada@example.com', name: 'Ada Lovelace', phone: null, address: null });
     const succeeded = (await eventsOf(h, 'payment_intent.succeeded'))[0];
     assert.deepEqual([succeeded.id, succeeded.customer, succeeded.payment_method], [pi.id, ada.id, pm]);
   });

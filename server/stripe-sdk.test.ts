@@ -128,6 +128,52 @@ void describe('the official stripe SDK', () => {
     });
   });
 
+  void it('shipping rates; a session shipping to US and GB with phone collection and two rates, paid with the dearer: the session and its event hold address, phone and shipping cost', async () => {
+    const standard = await stripe.shippingRates.create({
+      display_name: 'Standard',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 500, currency: 'usd' },
+      delivery_estimate: { minimum: { unit: 'business_day', value: 3 }, maximum: { unit: 'business_day', value: 5 } },
+    });
+    assert.match(standard.id, /^shr_/);
+    assert.equal((await stripe.shippingRates.retrieve(standard.id)).fixed_amount?.amount, 500);
+    assert.ok((await stripe.shippingRates.list({ currency: 'usd' })).data.some((r) => r.id === standard.id));
+
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      ui_mode: 'embedded',
+      return_url: 'https://shop.example/return',
+      customer_email: 'ada@example.com',
+      line_items: [{ price_data: { currency: 'usd', unit_amount: 2000, product_data: { name: 'Lamp' } }, quantity: 1 }],
+      shipping_address_collection: { allowed_countries: ['US', 'GB'] },
+      phone_number_collection: { enabled: true },
+      shipping_options: [{ shipping_rate: standard.id }, { shipping_rate_data: { display_name: 'Express', type: 'fixed_amount', fixed_amount: { amount: 1500, currency: 'usd' } } }],
+    });
+    assert.equal(session.amount_total, 2500);
+    const express = session.shipping_options[1]?.shipping_rate as string;
+
+    // The shopper's choices and payment go through the browser API, as the page sends them.
+    const browser = (path: string, body: unknown) =>
+      fetch(`${running.url}/v1/checkout/sessions/${session.id}${path}`, { method: 'POST', headers: { authorization: `Bearer ${PK}`, 'content-type': 'application/json' }, body: JSON.stringify({ client_secret: session.client_secret, ...(body as object) }) });
+    const saved = await browser('', {
+      collected_information: { shipping_details: { name: 'Ada Lovelace', address: { line1: '10 Downing Street', city: 'London', postal_code: 'SW1A 2AA', country: 'GB' } } },
+      customer_details: { phone: '020 7925 0918' },
+      shipping_rate: express,
+    });
+    assert.equal(saved.status, 200, await saved.clone().text());
+    const paid = await browser('/confirm', { payment_method: { type: 'card', card: GOOD_CARD }, expected_amount: 3500 });
+    assert.equal(paid.status, 200, await paid.clone().text());
+
+    const stored = await stripe.checkout.sessions.retrieve(session.id);
+    const [event] = (await stripe.events.list({ type: 'checkout.session.completed', limit: 100 })).data.filter((e) => (e.data.object as Stripe.Checkout.Session).id === session.id);
+    assert.ok(event);
+    for (const s of [stored, event.data.object as Stripe.Checkout.Session]) {
+      assert.deepEqual(s.collected_information?.shipping_details, { name: 'Ada Lovelace', address: { line1: '10 Downing Street', line2: null, city: 'London', state: null, postal_code: 'SW1A 2AA', country: 'GB' } });
+      assert.deepEqual([s.customer_details?.phone, s.customer_details?.email], ['+442079250918', 'ada@example.com']);
+      assert.deepEqual([s.shipping_cost?.shipping_rate, s.shipping_cost?.amount_total, s.total_details?.amount_shipping, s.amount_total], [express, 1500, 1500, 3500]);
+    }
+  });
+
   void it('webhook endpoints create, list, retrieve, delete; events list and retrieve', async () => {
     const endpoint = await stripe.webhookEndpoints.create({ url: 'https://hooks.example/stripe', enabled_events: ['checkout.session.completed', 'charge.refunded'] });
     assert.match(endpoint.secret ?? '', /^whsec_/);

@@ -3,13 +3,14 @@
  * the ClientSession/ClientPaymentIntent of src/api/wire.ts, built field by field so that
  * nothing merchant-only can leak in by accident.
  */
-import type { ClientPaymentIntent, ClientSession, LineItem, ListObject, SavedPaymentMethod } from '../src/api/wire.js';
+import type { ClientPaymentIntent, ClientSession, ClientShippingOption, LineItem, ListObject, SavedPaymentMethod } from '../src/api/wire.js';
 import { invalidRequest, must } from './errors.js';
 import type { Price } from './state/catalog.js';
 import type { Charge, LineItemRecord, PaymentIntent, Session } from './state/checkout.js';
 import type { Customer } from './state/customers.js';
 import type { PaymentMethod } from './state/payment-methods.js';
 import type { Refund } from './state/refunds.js';
+import type { ShippingRate } from './state/shipping-rates.js';
 import type { Store } from './state/store.js';
 
 type Json = Record<string, unknown>;
@@ -81,6 +82,10 @@ export class Views {
     return copy(pm) as unknown as Json;
   }
 
+  shippingRate(rate: ShippingRate): Json {
+    return copy(rate) as unknown as Json;
+  }
+
   customer(customer: Customer): Json {
     return copy(customer) as unknown as Json;
   }
@@ -123,14 +128,16 @@ export class Views {
       object: 'checkout.session',
       amount_subtotal: s.amount_subtotal,
       amount_total: s.amount_total,
+      billing_address_collection: s.billing_address_collection,
       cancel_url: s.cancel_url,
       client_reference_id: s.client_reference_id,
       client_secret: s.client_secret,
+      collected_information: copy(s.collected_information),
       created: s.created,
       currency: s.currency,
       customer: s.customer,
       customer_creation: s.customer_creation,
-      customer_details: s.customer_details ? { ...s.customer_details } : null,
+      customer_details: s.customer_details ? copy(s.customer_details) : null,
       customer_email: s.customer_email,
       expires_at: s.expires_at,
       livemode: false,
@@ -143,11 +150,15 @@ export class Views {
       payment_method: s.payment_status === 'paid' ? (pi?.payment_method ?? null) : null,
       payment_method_types: ['card'],
       payment_status: s.payment_status,
+      phone_number_collection: { ...s.phone_number_collection },
       return_url: s.return_url,
       saved_payment_method_options: s.saved_payment_method_options ? { ...s.saved_payment_method_options } : null,
       shipping_address_collection: s.shipping_address_collection ? { allowed_countries: [...s.shipping_address_collection.allowed_countries] } : null,
+      shipping_cost: s.shipping_cost ? { ...s.shipping_cost } : null,
+      shipping_options: s.shipping_options.map((o) => ({ ...o })),
       status: s.status,
       success_url: s.success_url,
+      total_details: { amount_discount: 0, amount_shipping: s.shipping_cost?.amount_total ?? 0, amount_tax: 0 },
       ui_mode: s.ui_mode,
       url: sessionUrl(s, base),
     };
@@ -207,7 +218,32 @@ export class Views {
       line_items: { object: 'list', data: items, has_more: false, url: `/v1/checkout/sessions/${s.id}/line_items` },
       payment_intent: pi ? this.clientPaymentIntent(pi) : null,
       ...this.clientSaving(s),
+      ...this.clientDetails(s),
     };
+  }
+
+  /**
+   * What a page needs to collect the shopper's details, for a session that collects them, and
+   * only then: the countries, the rates offered (name, amount, estimate) and the one chosen, and
+   * what the shopper saved so far (their own details, shown back to them).
+   */
+  private clientDetails(s: Session): Partial<ClientSession> {
+    const view: Partial<ClientSession> = {};
+    if (s.shipping_address_collection) {
+      view.shipping_address_collection = { allowed_countries: [...s.shipping_address_collection.allowed_countries] };
+      view.collected_information = copy(s.collected_information);
+    }
+    if (s.billing_address_collection) view.billing_address_collection = s.billing_address_collection;
+    if (s.phone_number_collection.enabled) view.phone_number_collection = { enabled: true };
+    if (s.phone_number_collection.enabled || s.billing_address_collection === 'required') view.customer_details = copy({ phone: s.shopper.phone, address: s.shopper.billing });
+    if (s.shipping_options.length > 0) {
+      view.shipping_options = s.shipping_options.map((o): ClientShippingOption => {
+        const rate = must(this.store.shippingRates.find(o.shipping_rate), 'the shipping rate of a session');
+        return { shipping_rate: rate.id, shipping_amount: o.shipping_amount, display_name: rate.display_name, delivery_estimate: copy(rate.delivery_estimate) };
+      });
+      view.shipping_cost = s.shipping_cost ? { amount_total: s.shipping_cost.amount_total, shipping_rate: s.shipping_cost.shipping_rate } : null;
+    }
+    return view;
   }
 
   /**

@@ -7,7 +7,8 @@
  */
 import { ContextRoot, createContext } from '@lit/context';
 import type { FrameConfirmOutcome, FrameConfirmRequest } from './api/frame-protocol.js';
-import type { ClientSession } from './api/wire.js';
+import type { ApiResult } from './api/client.js';
+import type { ClientSession, SessionUpdateRequest } from './api/wire.js';
 import type { CheckoutError } from './events.js';
 import type { Strings } from './strings.js';
 
@@ -26,6 +27,20 @@ export interface PaymentMethodSource {
   validate(): Promise<boolean>;
   /** Sends the confirm request with what the shopper entered. */
   confirm(request: Omit<FrameConfirmRequest, 'email'>): Promise<FrameConfirmOutcome>;
+}
+
+/**
+ * What an address element offers its session, when the session collects a shipping or billing
+ * address, a phone number or a shipping rate. Addresses are not card data: they live on the page.
+ */
+export interface DetailsSource {
+  /** True once the fields are usable (their formats loaded). */
+  whenReady(): Promise<boolean>;
+  /**
+   * Shows every error and, when something is missing or wrong, focuses the first such field;
+   * else saves what the shopper entered on the session (`update`). True when saved.
+   */
+  submit(): Promise<boolean>;
 }
 
 export interface CheckoutSnapshot {
@@ -53,6 +68,14 @@ export interface CheckoutSnapshot {
   readonly register: (source: PaymentMethodSource) => (() => void) | null;
   /** The challenge dialog ended: `true` when the challenge page reported completion. */
   readonly endChallenge: (completed: boolean) => void;
+  /** One address element per session: returns an unregister function, or null if taken. */
+  readonly registerDetails: (source: DetailsSource) => (() => void) | null;
+  /**
+   * Saves the shopper's choices on the session (`POST /v1/checkout/sessions/:id`); on success
+   * the snapshot's session is the server's answer (a chosen rate shows in its total). Updates
+   * run one at a time, and never while a payment is in flight.
+   */
+  readonly update: (request: SessionUpdateRequest) => Promise<ApiResult<ClientSession>>;
 }
 
 export const checkoutContext = createContext<CheckoutSnapshot | undefined>(Symbol.for('checkout-elements/session'));

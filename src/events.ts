@@ -22,7 +22,9 @@ export interface CheckoutError {
 
 export type CardField = 'number' | 'expiry' | 'cvc' | 'name' | 'email';
 
+/** `checkout-change` from `<payment-element>`. */
 export interface ChangeDetail {
+  elementType: 'payment';
   complete: boolean;
   empty: boolean;
   brand: CardBrand;
@@ -32,6 +34,23 @@ export interface ChangeDetail {
   savedPaymentMethod: string | null;
   /** Whether the new card will be saved: the shopper ticked "save", or the merchant saves every card (`setup_future_usage`). */
   savePaymentMethod: boolean;
+}
+
+/**
+ * `checkout-change` from `<address-element>`: whether the details are complete and which rate
+ * is chosen. Never the address or the phone number themselves (the element has them; the
+ * session does once saved).
+ */
+export interface AddressChangeDetail {
+  elementType: 'address';
+  /** Every field the session asks for is filled in and valid (as far as the page can tell). */
+  complete: boolean;
+  /** Nothing typed yet. */
+  empty: boolean;
+  /** Error codes (`required`, `invalid`) of the fields shown as invalid, keyed `shipping.postal_code`, `billing.city`, `phone`. */
+  errors: Record<string, string>;
+  /** The chosen shipping rate (`shr_…`), once the server confirmed it; null without rates. */
+  shippingRate: string | null;
 }
 
 /** `checkout-ready` and `checkout-confirm`: the session as the server returned it. */
@@ -53,9 +72,9 @@ export class CheckoutReadyEvent extends Event {
   }
 }
 
-/** The card form changed state. Never holds what the shopper typed. */
+/** The card form or the address form changed state (`detail.elementType` says which). Never holds what the shopper typed. */
 export class CheckoutChangeEvent extends Event {
-  constructor(readonly detail: ChangeDetail) {
+  constructor(readonly detail: ChangeDetail | AddressChangeDetail) {
     super('checkout-change', init());
   }
 }

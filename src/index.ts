@@ -11,9 +11,11 @@ export { CheckoutSummaryElement } from './components/checkout-summary/checkout-s
 export { initCheckout } from './imperative.js';
 export type { Checkout, CheckoutActions, CheckoutOptions, PaymentElementHandle } from './imperative.js';
 export { CheckoutChangeEvent, CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from './events.js';
-export type { CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail, SessionDetail } from './events.js';
+export type { AddressChangeDetail, CardField, ChangeDetail, CheckoutError, CheckoutErrorType, RedirectDetail, SessionDetail } from './events.js';
+// <address-element> loads itself when a session collects an address, a phone or a rate: only its type here.
+export type { AddressElement } from './components/address-element/address-element.js';
 export { checkoutContext } from './context.js';
-export type { CheckoutSnapshot, CheckoutStatus, ConfirmResult, PaymentMethodSource } from './context.js';
+export type { CheckoutSnapshot, CheckoutStatus, ConfirmResult, DetailsSource, PaymentMethodSource } from './context.js';
 export { setStrings } from './localize.js';
 export type { Msg, Plural, Strings, ErrorCode } from './strings.js';
 export type { CardBrand } from './card/brands.js';

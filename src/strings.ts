@@ -50,6 +50,9 @@ export type ServerErrorCode =
   | 'amount_too_large'
   | 'amount_too_small'
   | 'charge_already_refunded'
+  // Details collected on the session (addresses, phone, shipping rates)
+  | 'postal_code_invalid'
+  | 'amount_mismatch'
   // Sessions, payments, customers
   | 'session_expired'
   | 'session_completed'
@@ -96,6 +99,8 @@ export type KitErrorCode =
   | 'no_session'
   | 'duplicate_payment_element'
   | 'no_payment_element'
+  | 'duplicate_address_element'
+  | 'no_address_element'
   | 'missing_attribute'
   | 'invalid_publishable_key'
   | 'invalid_api_base'
@@ -120,6 +125,8 @@ export type GeneralErrorCode = Codes<
   // shopper cannot fix (the code tells the developer, in the `checkout-error` event)
   | 'no_session'
   | 'duplicate_payment_element'
+  | 'duplicate_address_element'
+  | 'no_address_element'
   | 'not_ready'
   | 'missing_attribute'
   | 'invalid_publishable_key'
@@ -152,6 +159,8 @@ export type GeneralErrorCode = Codes<
   | 'amount_too_large'
   | 'amount_too_small'
   | 'charge_already_refunded'
+  // A refused address: the address element shows it at its field (the error's `param`)
+  | 'postal_code_invalid'
   | 'payment_intent_unexpected_state'
   | 'payment_method_unexpected_state'
   | 'payment_method_customer_mismatch'
@@ -213,6 +222,7 @@ export type ExtraKey =
   | 'saved.willSaveOffSession'
   | 'saved.mayCharge'
   | 'saved.card'
+  | 'amount_mismatch'
   | Extract<keyof Strings, `address.${string}`>;
 
 /** Every word the shopper reads on the merchant's page. */
@@ -239,6 +249,8 @@ export type Strings = {
   /** A line item's quantity. */
   quantity: Msg<'n'>;
   total: string;
+  /** The summary's shipping line; `{rate}` is the rate's name as the merchant gave it. */
+  shipping: Msg<'rate'>;
   /** Read before an error message by screen readers (the icon says it to everyone else). */
   errorIcon: string;
   challengeTitle: string;

@@ -8,6 +8,8 @@
  *   never amounts);
  * - remembers its customer (shoppers.ts): every checkout is for the shopper's customer on the
  *   payment server and lets them choose to save their card, so the next one offers it;
+ * - ships goods: every checkout asks for an address in one of the shop's countries and offers
+ *   its shipping rates; the receipt says where the order goes;
  * - receives webhooks, verifies their signature against the raw body, de-duplicates them by
  *   event id and fulfils the order on `checkout.session.completed`;
  * - before showing a receipt, asks the payment server whether the session is paid: a URL or a
@@ -18,8 +20,9 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Address } from '../../src/api/wire.js';
 import { constructEvent, SIGNATURE_HEADER, SignatureVerificationError } from '../../server/signature.js';
-import type { CatalogueItem } from './catalogue.js';
+import { SHIPS_TO, type CatalogueItem } from './catalogue.js';
 import { PaymentsApiRequestError, type PaymentsApi } from './payments-api.js';
 import type { Shoppers } from './shoppers.js';
 
@@ -31,6 +34,8 @@ export interface MerchantOptions {
   /** This site's origin as the shopper reached it, for the return and success URLs. */
   siteOrigin: (request: Request) => string;
   catalogue: CatalogueItem[];
+  /** The shop's shipping rates (`shr_…`), offered on every checkout, cheapest first. */
+  shippingRates: string[];
   /** This browser's customer on the payment server. */
   shoppers: Shoppers;
   /** The `whsec_…` secret of this backend's webhook endpoint; set once it is registered. */
@@ -55,7 +60,10 @@ export interface Session {
   url: string | null;
   payment_intent: string | { id: string } | null;
   metadata?: Record<string, string>;
+  collected_information?: { shipping_details: { name: string; address: Address } | null } | null;
+  shipping_cost?: { amount_total: number; shipping_rate: string } | null;
 }
+
 
 interface PaymentIntent {
   id: string;
@@ -97,7 +105,7 @@ const CartSchema = z.object({
 });
 
 export function createMerchantApp(options: MerchantOptions) {
-  const { api, apiBase, publishableKey, siteOrigin, catalogue, shoppers } = options;
+  const { api, apiBase, publishableKey, siteOrigin, catalogue, shippingRates, shoppers } = options;
   const app = new Hono();
   /** Event ids already processed: the server retries a delivery until it gets a 2xx. */
   const seen = new Set<string>();
@@ -135,6 +143,9 @@ export function createMerchantApp(options: MerchantOptions) {
         customer,
         saved_payment_method_options: { payment_method_save: 'enabled' },
         ...(locale ? { locale } : {}),
+        // Goods ship: the shopper gives an address in one of the shop's countries and picks a rate.
+        shipping_address_collection: { allowed_countries: SHIPS_TO },
+        shipping_options: shippingRates.map((shipping_rate) => ({ shipping_rate })),
         ...(ui_mode === 'embedded'
           ? { return_url: `${site}/checkout.html` }
           : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/?canceled=1` }),
@@ -152,6 +163,8 @@ export function createMerchantApp(options: MerchantOptions) {
     const lineItems = await api.get<{ data: LineItem[] }>(`/v1/checkout/sessions/${id}/line_items`, { limit: 100 });
     const piId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
     const pi = piId ? await api.get<PaymentIntent>(`/v1/payment_intents/${piId}`, { expand: ['latest_charge'] }) : null;
+    const cost = session.shipping_cost;
+    const rate = cost ? await api.get<{ display_name: string }>(`/v1/shipping_rates/${cost.shipping_rate}`) : null;
     return c.json({
       id: session.id,
       status: session.status,
@@ -162,6 +175,8 @@ export function createMerchantApp(options: MerchantOptions) {
       customer_email: session.customer_details?.email ?? session.customer_email,
       line_items: lineItems.data.map(({ description, quantity, amount_total, currency }) => ({ description, quantity, amount_total, currency })),
       payment_intent: pi ? { id: pi.id, status: pi.status, amount: pi.amount, amount_received: pi.amount_received ?? null, card: cardOf(pi) } : null,
+      ships_to: session.collected_information?.shipping_details ?? null,
+      shipping: cost && rate ? { method: rate.display_name, amount: cost.amount_total } : null,
       fulfilled_by_event: fulfilled.get(session.id) ?? null,
       verified_at: Math.floor(Date.now() / 1000),
     });

@@ -50,3 +50,26 @@ export async function seedCatalogue(api: PaymentsApi, currency = 'usd'): Promise
   }
   return items;
 }
+
+/** The shop's delivery options, as shipping rates on the payment server: one free, one paid. */
+const RATES = [
+  { display_name: 'Standard', amount: 0, delivery_estimate: { minimum: { unit: 'business_day', value: 5 }, maximum: { unit: 'business_day', value: 7 } } },
+  { display_name: 'Express', amount: 999, delivery_estimate: { minimum: { unit: 'business_day', value: 1 }, maximum: { unit: 'business_day', value: 2 } } },
+] as const;
+
+/** The countries the shop ships to. */
+export const SHIPS_TO = ['US', 'GB', 'CA', 'IE'];
+
+export async function seedShippingRates(api: PaymentsApi, currency = 'usd'): Promise<string[]> {
+  const ids: string[] = [];
+  for (const rate of RATES) {
+    const created = await api.post<{ id: string }>('/v1/shipping_rates', {
+      display_name: rate.display_name,
+      type: 'fixed_amount',
+      fixed_amount: { amount: rate.amount, currency },
+      delivery_estimate: rate.delivery_estimate,
+    });
+    ids.push(created.id);
+  }
+  return ids;
+}

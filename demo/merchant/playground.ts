@@ -1,6 +1,7 @@
 /**
  * The playground's extra routes, beside the merchant backend: sessions in any currency (or
- * already expired, or for the browser's returning customer), the log of webhooks received,
+ * already expired, or for the browser's returning customer, or collecting an address, a phone
+ * number and a shipping rate), the log of webhooks received,
  * streamed as they arrive, a flaky proxy in front of the payment server for the "network
  * failure" scenario, and the merchant's side of saved cards: list them, charge one again
  * off-session, remove one. Only the first of those is something a shop needs as it is here.
@@ -24,6 +25,8 @@ const ScenarioSchema = z.object({
   currency: z.enum(['usd', 'eur', 'gbp', 'jpy', 'kwd']),
   ui_mode: z.enum(['embedded', 'hosted']),
   expired: z.boolean().default(false),
+  /** Collect a shipping address and a phone number, and offer two shipping rates. */
+  details: z.boolean().default(false),
   customer_email: z.email().optional(),
   /** A session for the browser's customer: `choose` lets the shopper save the card, `off_session` saves it for charges without them. */
   customer: z.enum(['choose', 'off_session']).optional(),
@@ -39,6 +42,21 @@ const PRICES: Record<string, [tee: number, sticker: number]> = {
   jpy: [3600, 500],
   kwd: [7250, 1050],
 };
+
+/** The express rate per currency (standard ships free). */
+const EXPRESS: Record<string, number> = { usd: 1500, eur: 1400, gbp: 1200, jpy: 2000, kwd: 4500 };
+
+/** What the "address + phone + shipping rates" scenario asks for. */
+function detailsParams(currency: string) {
+  const rate = (display_name: string, amount: number, min: number, max: number) => ({
+    shipping_rate_data: { display_name, type: 'fixed_amount', fixed_amount: { amount, currency }, delivery_estimate: { minimum: { unit: 'business_day', value: min }, maximum: { unit: 'business_day', value: max } } },
+  });
+  return {
+    shipping_address_collection: { allowed_countries: ['US', 'GB', 'CA', 'DE', 'IE', 'JP'] },
+    phone_number_collection: { enabled: true },
+    shipping_options: [rate('Standard', 0, 3, 5), rate('Express', EXPRESS[currency] ?? 1500, 1, 1)],
+  };
+}
 
 const MAX_WEBHOOKS = 200;
 const CONFIRM_PATH = /^\/v1\/checkout\/sessions\/(cs_[A-Za-z0-9_]+)\/confirm$/;
@@ -60,7 +78,7 @@ export function createPlayground(options: PlaygroundOptions) {
   app.post('/sessions', async (c) => {
     const parsed = ScenarioSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The scenario is not valid.' } }, 400);
-    const { currency, ui_mode, expired, customer_email, customer } = parsed.data;
+    const { currency, ui_mode, expired, customer_email, customer, details } = parsed.data;
     const [tee, sticker] = PRICES[currency] ?? [2400, 350];
     const site = siteOrigin(c.req.raw);
     const create = (extra: Record<string, unknown>) =>
@@ -75,6 +93,7 @@ export function createPlayground(options: PlaygroundOptions) {
           ? { return_url: `${site}/playground.html` }
           : { success_url: `${site}/receipt.html?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${site}/playground.html?canceled=1` }),
         metadata: { source: 'playground' },
+        ...(details ? detailsParams(currency) : {}),
         ...extra,
       });
     const session = customer

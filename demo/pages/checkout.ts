@@ -1,5 +1,6 @@
 /**
- * The embedded checkout: the kit's three tags on the merchant's own page. The session's id
+ * The embedded checkout: the kit's tags on the merchant's own page (the shop ships goods, so an
+ * `<address-element>` asks where to, and how fast). The session's id
  * and client secret come from the merchant backend (through sessionStorage, never the URL).
  * On `checkout-confirm` the shopper goes to the receipt, which the backend verifies itself.
  */
@@ -44,6 +45,7 @@ if (!session) {
       }}
     >
       <checkout-summary></checkout-summary>
+      <address-element></address-element>
       <payment-element></payment-element>
     </checkout-session>`,
     container,

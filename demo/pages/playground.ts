@@ -22,6 +22,8 @@ interface Scenario {
   expired?: boolean;
   wrongSecret?: boolean;
   flaky?: boolean;
+  /** A session that collects a shipping address and a phone number and offers two rates. */
+  details?: boolean;
   /** A session for this browser's customer: the shopper chooses to save the card, or the merchant saves it for off-session charges. */
   customer?: 'choose' | 'off_session';
 }
@@ -39,6 +41,7 @@ export const SCENARIOS: Scenario[] = [
   { id: 'expired-card', group: 'Declined', label: 'Expired card (0069)', card: '4000 0000 0000 0069', hint: 'Declined as expired; the expiry field is focused.' },
   { id: 'cvc', group: 'Declined', label: 'Incorrect CVC (0127)', card: '4000 0000 0000 0127', hint: 'Declined for the CVC; the CVC field is focused.' },
   { id: 'processing', group: 'Declined', label: 'Processing error (0119)', card: '4000 0000 0000 0119', hint: 'A processing error; try again.' },
+  { id: 'address', group: 'Session', label: 'Address + phone + shipping rates', card: '4242 4242 4242 4242', details: true, hint: 'The session collects a shipping address (US, GB, CA, DE, IE, JP) and a phone number and offers Standard (free) and Express: each country has its own fields, the total follows the rate.' },
   { id: 'hosted', group: 'Session', label: 'Hosted payment page', ui_mode: 'hosted', hint: 'The element offers the payment server\u2019s hosted page; pay there with 4242 or cancel.' },
   { id: 'expired', group: 'Session', label: 'Expired session', expired: true, hint: 'The merchant expired the session: the element says so and takes no card.' },
   { id: 'wrong-secret', group: 'Session', label: 'Wrong client secret', wrongSecret: true, hint: 'The client secret does not match the session: an integration error.' },
@@ -253,6 +256,7 @@ async function startScenario(): Promise<void> {
       currency: state.currency,
       ui_mode: scenario.ui_mode ?? 'embedded',
       expired: scenario.expired ?? false,
+      details: scenario.details ?? false,
       ...(scenario.customer ? { customer: scenario.customer } : {}),
     });
     if (start !== starts) return;
@@ -294,6 +298,7 @@ function renderStage(): void {
         locale=${demoLocale()}
       >
         <checkout-summary></checkout-summary>
+        ${scenario.details ? html`<address-element></address-element>` : nothing}
         <payment-element></payment-element>
       </checkout-session>`,
     ),
@@ -352,7 +357,7 @@ function renderHtml(): void {
 
 <checkout-session
   ${attrs.join('\n  ')}>
-  <checkout-summary></checkout-summary>
+  <checkout-summary></checkout-summary>${scenarioOf(state.scenario).details ? '\n  <address-element></address-element>' : ''}
   <payment-element></payment-element>
 </checkout-session>${style}`;
 }

@@ -16,6 +16,8 @@ interface VerifiedSession {
   customer_email: string | null;
   line_items: { description: string; quantity: number; amount_total: number; currency: string }[];
   payment_intent: { id: string; status: string; amount: number; amount_received: number | null; card: { brand: string; last4: string } | null } | null;
+  ships_to: { name: string; address: { line1: string; line2: string | null; city: string | null; state: string | null; postal_code: string | null; country: string } } | null;
+  shipping: { method: string; amount: number } | null;
   fulfilled_by_event: string | null;
   verified_at: number;
 }
@@ -23,6 +25,13 @@ interface VerifiedSession {
 const container = element('receipt', HTMLElement);
 const heading = element('receipt-heading', HTMLElement);
 const sessionId = new URLSearchParams(location.search).get('session_id');
+
+/** The address as lines on a label: name, street, then town, region and postcode, then the country. */
+function shipsTo({ name, address }: NonNullable<VerifiedSession['ships_to']>) {
+  const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(address.country) ?? address.country;
+  const town = [address.city, address.state, address.postal_code].filter(Boolean).join(' ');
+  return [name, address.line1, address.line2, town, country].filter(Boolean).map((line, i) => html`${i ? html`<br />` : nothing}${line}`);
+}
 
 function show(receipt: VerifiedSession): void {
   heading.textContent = receipt.paid ? 'Thank you for your order' : 'Payment not confirmed';
@@ -46,6 +55,10 @@ function show(receipt: VerifiedSession): void {
           : nothing}
         ${receipt.payment_intent?.card ? html`<dt>Card</dt><dd data-testid="receipt-card">${receipt.payment_intent.card.brand} ending ${receipt.payment_intent.card.last4}</dd>` : nothing}
         ${receipt.customer_email ? html`<dt>Email</dt><dd>${receipt.customer_email}</dd>` : nothing}
+        ${receipt.ships_to ? html`<dt>Ships to</dt><dd data-testid="receipt-ships-to">${shipsTo(receipt.ships_to)}</dd>` : nothing}
+        ${receipt.shipping
+          ? html`<dt>Shipping</dt><dd data-testid="receipt-shipping">${receipt.shipping.method}, ${receipt.shipping.amount ? money(receipt.shipping.amount, receipt.currency) : 'free'}</dd>`
+          : nothing}
         <dt>Fulfilment</dt>
         <dd data-testid="receipt-fulfilment">
           ${receipt.fulfilled_by_event

@@ -6,7 +6,9 @@
 //   (`vite build --mode frame`, as `npm run build` builds dist/frame/card-frame.js), with the
 //   headers that make the script cacheable across merchants;
 // - where the card path's bytes go, module by module (from the source map of the minified
-//   file), and what the card path would weigh with the changes in bench/variants/.
+//   file), and what the card path would weigh with the changes in bench/variants/;
+// - what a session that collects an address, a phone number or shipping rates loads on top
+//   (the lazy chunks, each), and that none of it is in the card path of the others.
 //
 // Every build goes through the project's own vite.config.ts in its `standalone` (or `frame`)
 // mode, changing only the entry, the output directory and, for the "lit external" builds,
@@ -15,7 +17,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { PUBLISHABLE_KEY, ROOT, SECRET_KEY, childResult } from './util.mjs';
@@ -99,23 +101,19 @@ function bytesBySource(code, map) {
 }
 
 /**
- * `renamePrivates: false` drops the one minify option (vite.config.ts `mangleProps`, which
- * renames the kit's `_private` members) that Rolldown allows only in single-chunk builds.
+ * Every build goes through vite.config.ts as it is: its entry's private members are renamed
+ * however many chunks there are (`manglePrivatesOfEntry`), so a variant with a chunk of its own
+ * compares like for like with the card path.
  */
-async function buildOne({ entry, name, mode = 'standalone', external = false, fullMinify = false, renamePrivates = true, outDir }) {
+async function buildOne({ entry, name, mode = 'standalone', external = false, fullMinify = false, outDir }) {
   const rolldownOptions = {};
   if (external) rolldownOptions.external = LIT_EXTERNAL;
   if (fullMinify) rolldownOptions.output = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } };
-  // Merging cannot remove an option: a plugin takes it out of the resolved config.
-  const plugins = renamePrivates
-    ? []
-    : [{ name: 'bench:no-private-renaming', config: (config) => void delete config.build?.rolldownOptions?.output?.minify?.mangleProps }];
   const result = await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
     mode,
     logLevel: 'warn',
-    plugins,
     build: {
       outDir,
       emptyOutDir: false,
@@ -163,6 +161,21 @@ async function buildOne({ entry, name, mode = 'standalone', external = false, fu
     lazyBytes: lazy.length ? measureBytes(read(lazy)) : null,
     path: join(outDir, entryChunk.fileName),
   };
+}
+
+/** What only sessions that collect details need: `<address-element>`, the address data, libphonenumber. */
+const ADDRESS_MODULE = /^(src\/components\/address-element\/|src\/address\/|libphonenumber-js$)/;
+
+/**
+ * The address chunks of the card build, each (`checkout-elements.<what>.<hash>.min.js`), all
+ * loaded together for a session that collects an address and a phone number; and any address
+ * module found in the card path itself, which every shop would then pay for (should be none).
+ */
+function addressCost(card) {
+  const dir = dirname(card.path);
+  const chunks = card.lazyFiles.map((file) => ({ file, what: /^checkout-elements\.(.+)\.[^.]+\.min\.js$/.exec(file)?.[1] ?? file, bytes: measureBytes(readFileSync(join(dir, file))) }));
+  const inCardPath = card.composition.filter((c) => ADDRESS_MODULE.test(c.module)).map((c) => c.module);
+  return { chunks, total: card.lazyBytes, inCardPath, verdict: inCardPath.length === 0 && chunks.length > 0 ? 'PASS' : 'FAIL' };
 }
 
 /** Builds everything and returns the size figures; the built card path and frame stay for the browser bench until `cleanup()`. */
@@ -225,11 +238,6 @@ async function measureVariants(outDir, card) {
   const dir = join(ROOT, 'bench/variants');
   const described = JSON.parse(readFileSync(join(dir, 'variants.json'), 'utf8'));
   const out = [];
-  // A variant with a lazy chunk cannot rename private members (single-chunk only): its
-  // like-for-like baseline is the card path built without that renaming.
-  const plain = described.some((v) => v.lazyChunk)
-    ? await buildOne({ entry: KIT_ENTRY, name: 'card-no-private-renaming', renamePrivates: false, outDir: join(outDir, 'variants-out', 'baseline') })
-    : null;
   for (const variant of described) {
     const root = join(outDir, 'variants', variant.name);
     mkdirSync(root, { recursive: true });
@@ -248,18 +256,16 @@ async function measureVariants(outDir, card) {
       const built = await buildOne({
         entry: join(root, KIT_ENTRY),
         name: `variant-${variant.name}`,
-        renamePrivates: !variant.lazyChunk,
         outDir: join(outDir, 'variants-out', variant.name),
       });
-      const base = variant.lazyChunk ? plain : card;
       out.push({
         ...variant,
         bytes: built.bytes,
         lazyFiles: built.lazyFiles,
         lazyBytes: built.lazyBytes,
-        // Against the shipped file, and against the same build without private renaming where that differs.
         savedGzip: card.bytes.gzip - built.bytes.gzip,
-        likeForLike: variant.lazyChunk ? { baselineGzip: base.bytes.gzip, savedGzip: base.bytes.gzip - built.bytes.gzip } : null,
+        // What its own chunk adds to the lazy chunks the card path already has (the address ones).
+        lazyExtraGzip: (built.lazyBytes?.gzip ?? 0) - (card.lazyBytes?.gzip ?? 0),
         budgetVerdict: built.bytes.gzip <= BUDGET_GZIP ? 'PASS' : 'OVER',
       });
     } catch (e) {
@@ -302,6 +308,7 @@ async function buildAll(outDir, log) {
     floorLitContext: floorContext,
     floorLitExternal: floorExternal,
     budget,
+    address: addressCost(card),
     frame,
     variants,
     cleanup: () => rmSync(outDir, { recursive: true, force: true }),

@@ -1,7 +1,8 @@
 /**
- * The browser's side of `/v1/checkout/sessions/:id`: read a session (the client view) and
- * confirm it with a card. A publishable key needs the session's client secret; the browser sees
- * only the ClientSession/ClientPaymentIntent of src/api/wire.ts.
+ * The browser's side of `/v1/checkout/sessions/:id`: read a session (the client view), save the
+ * shopper's choices on it (shipping address, billing address, phone, shipping rate) and confirm
+ * it with a card. A publishable key needs the session's client secret; the browser sees only
+ * the ClientSession/ClientPaymentIntent of src/api/wire.ts.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { keyKind, sameSecret, type Keys } from '../http/auth.js';
 import type { Auth, Ctx, Deps, Env } from '../http/context.js';
 import { queryParams, readBodyParams, type Params } from '../params.js';
 import { parseRequest } from '../rules.js';
-import { bool, email, httpUrlTemplate, intIn, isHttpUrl, text } from '../schemas.js';
+import { MAX_AMOUNT, bool, email, httpUrlTemplate, intIn, isHttpUrl, text } from '../schemas.js';
 import type { ConfirmPayment, Session } from '../state/checkout.js';
 
 const confirmBody = z.strictObject({
@@ -33,6 +34,8 @@ const confirmBody = z.strictObject({
   }),
   return_url: httpUrlTemplate.optional(),
   save_payment_method: bool.optional(),
+  /** The total the shopper saw: a confirm for another is refused (409 amount_mismatch). */
+  expected_amount: intIn(0, MAX_AMOUNT).optional(),
   /** Sent by the card frame: the origin of the page it is embedded in. */
   parent_origin: z
     .string()
@@ -55,6 +58,24 @@ function parseConfirm(params: Params): { input: z.output<typeof savedCardConfirm
   const input = parseRequest(confirmBody, params);
   return { input, payment: { card: input.payment_method.card, billing: input.payment_method.billing_details, save: input.save_payment_method } };
 }
+
+/** An address as the shopper typed it: lines may be empty (optional ones), the country is its ISO code. */
+const addressInput = z.strictObject({
+  line1: text(200, 0).optional(),
+  line2: text(200, 0).optional(),
+  city: text(200, 0).optional(),
+  state: text(200, 0).optional(),
+  postal_code: text(20, 0).optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code in upper case' }),
+});
+
+/** The shopper's choices, named after the session fields they land in (as Stripe's session update names `collected_information`). */
+const updateBody = z.strictObject({
+  client_secret: z.string().max(500).optional(),
+  collected_information: z.strictObject({ shipping_details: z.strictObject({ name: text(200), address: addressInput }) }).optional(),
+  customer_details: z.strictObject({ phone: text(40).optional(), address: addressInput.optional() }).optional(),
+  shipping_rate: z.string().max(255).optional(),
+});
 
 /** The browser's read takes no parameters (`expand[]` is the merchant's). */
 const readParams = z.strictObject({});
@@ -107,6 +128,27 @@ export function browserCheckoutSessions({ store, views, idempotency, allowedOrig
       const session = clientAccess(c.var.auth, c.req.param('id'), c.req.header(CLIENT_SECRET_HEADER));
       return c.json(views.clientSession(session, c.var.base));
     })
+    // The shopper's choices, saved before the confirm: the answer is the session as it is now
+    // (with a new total when a rate was chosen). Idempotent by nature; a key is honoured too.
+    .post('/:id', async (c) => {
+      const auth = c.var.auth;
+      const params = await readBodyParams(c.req.raw);
+      const bodySecret = typeof params.client_secret === 'string' ? params.client_secret : undefined;
+      const session = clientAccess(auth, c.req.param('id'), bodySecret ?? c.req.header(CLIENT_SECRET_HEADER));
+      return idempotency.respond(c, auth.kind === 'publishable' ? `update:${session.id}` : 'merchant', params, () => {
+        const input = parseRequest(updateBody, params);
+        checkout.sweepExpired(c.var.requestInfo);
+        checkout.updateDetails(session, {
+          shipping: input.collected_information?.shipping_details,
+          phone: input.customer_details?.phone,
+          billing: input.customer_details?.address,
+          shippingRate: input.shipping_rate,
+        });
+        // The merchant (secret key, no client secret) gets its own view, as from any of its calls.
+        const merchant = auth.kind === 'secret' && bodySecret === undefined && c.req.header(CLIENT_SECRET_HEADER) === undefined;
+        return { status: 200, body: merchant ? views.session(session, c.var.base) : views.clientSession(session, c.var.base) };
+      });
+    })
     .post('/:id/confirm', async (c) => {
       const auth = c.var.auth;
       const params = await readBodyParams(c.req.raw);
@@ -129,7 +171,7 @@ export function browserCheckoutSessions({ store, views, idempotency, allowedOrig
           throw invalidRequest(`The origin ${claimed} may not take payments with this publishable key.`, 'origin_not_allowed', 'parent_origin');
         }
         const parentOrigin = claimed ?? httpOrigin(c.req.header('origin')) ?? httpOrigin(returnUrl) ?? base;
-        const outcome = checkout.confirm(session, { payment, returnUrl, parentOrigin }, base, c.var.requestInfo);
+        const outcome = checkout.confirm(session, { payment, returnUrl, parentOrigin, expectedAmount: input.expected_amount }, base, c.var.requestInfo);
         if (outcome.kind === 'card_error') return { status: outcome.fault.status, body: { error: outcome.fault.error } };
         const pi = must(checkout.findPaymentIntent(session.payment_intent ?? ''), 'the confirmed payment intent');
         return { status: 200, body: { session: views.clientSession(session, base), payment_intent: views.clientPaymentIntent(pi) } };

@@ -8,9 +8,9 @@
  * the secret key still cannot read a thing with it.
  *
  * Preflights are answered on the browser API's paths only, offering on each just what the
- * browser sends there: the read, GET with `Authorization` and the client secret's header; the
- * confirm, POST with those, `Content-Type` and `Idempotency-Key`. Every other method (DELETE,
- * POST on the read's path) and header is the merchant's. Whose request it is decides the group
+ * browser sends there: on the session's path, the read (GET) and the shopper's details (POST);
+ * on the confirm's, POST; with `Authorization`, the client secret's header, `Content-Type` and
+ * `Idempotency-Key`. Every other method (DELETE, PUT) and header is the merchant's. Whose request it is decides the group
  * (`owns`: browser/checkout-sessions.ts `fromBrowser`), whose key it carries http/auth.ts.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
@@ -18,7 +18,7 @@ import { CLIENT_SECRET_HEADER } from '../../src/api/wire.js';
 import { keyKind, type Keys } from '../http/auth.js';
 import type { Ctx, Env } from '../http/context.js';
 
-/** What the kit sends, by method: the read (src/api/client.ts) and the confirm (src/frame/card-frame.ts). */
+/** What the kit sends, by method: the read and the details (src/api/client.ts), the confirm (src/frame/card-frame.ts). */
 const SENT_BY_BROWSER: Record<string, readonly string[]> = {
   GET: ['Authorization', CLIENT_SECRET_HEADER],
   POST: ['Authorization', 'Content-Type', 'Idempotency-Key', CLIENT_SECRET_HEADER],

@@ -3,16 +3,24 @@
  * browser's read of the same path is browser/checkout-sessions.ts), line items, expire. A
  * session may name its `customer` (or make one: `customer_creation=always`) and save the card
  * it is paid with (`payment_intent_data[setup_future_usage]`, or the shopper's choice:
- * `saved_payment_method_options[payment_method_save]=enabled`).
+ * `saved_payment_method_options[payment_method_save]=enabled`). It may collect a shipping
+ * address (`shipping_address_collection`), a billing address (`billing_address_collection`) and
+ * a phone number (`phone_number_collection`), and offer shipping rates (`shipping_options`).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps, Env } from '../http/context.js';
 import { idOf, listBase, listParams, resource } from '../http/resources.js';
 import { exactlyOne, withRules } from '../rules.js';
-import { email, expand, httpUrl, httpUrlTemplate, intIn, locale, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
+import { bool, email, expand, httpUrl, httpUrlTemplate, intIn, locale, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
 import type { LineItemRecord, Session } from '../state/checkout.js';
 import { priceData } from './prices.js';
+import { shippingRateData } from './shipping-rates.js';
+
+const shippingOption = z.strictObject({
+  shipping_rate: z.string().max(255).optional(),
+  shipping_rate_data: shippingRateData.optional(),
+});
 
 const lineItem = z.strictObject({
   price: z.string().optional(),
@@ -39,6 +47,9 @@ export const sessionCreate = withRules(
         allowed_countries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'must be ISO 3166-1 alpha-2 country codes in upper case' })).min(1).max(250),
       })
       .optional(),
+    billing_address_collection: z.enum(['auto', 'required'], { error: "must be 'auto' or 'required'" }).optional(),
+    phone_number_collection: z.strictObject({ enabled: bool }).optional(),
+    shipping_options: z.array(shippingOption).max(5, { error: 'can contain at most 5 shipping options' }).optional(),
     expires_at: intIn(0, 2 ** 40).optional(),
     payment_method_types: z.array(z.literal('card', { error: "only 'card' is supported" })).min(1).optional(),
     customer: z.string().max(255).optional(),
@@ -78,6 +89,9 @@ export const sessionCreate = withRules(
     }
   },
   (session, refuse) => {
+    session.shipping_options?.forEach((option, i) => {
+      exactlyOne(refuse, option, ['shipping_options', i], 'shipping_rate', 'shipping_rate_data');
+    });
     session.line_items.forEach((item, i) => {
       exactlyOne(refuse, item, ['line_items', i], 'price', 'price_data');
       if (item.price === undefined && item.price_data !== undefined) exactlyOne(refuse, item.price_data, ['line_items', i, 'price_data'], 'product', 'product_data', 'product_data');

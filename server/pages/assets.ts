@@ -1,6 +1,7 @@
 /**
- * `/assets/…`: the pages' scripts and styles, the built kit, what it loads beside itself (its
- * locales, the 3-D Secure dialog) and their source maps; `/favicon.ico`.
+ * `/assets/…`: the pages' scripts and styles, the built kit, the chunks it loads on demand (the
+ * address element), what it loads beside itself by URL (its locales, the 3-D Secure dialog) and
+ * their source maps; `/favicon.ico`.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -46,6 +47,17 @@ export function assets({ kitScriptPath }: Deps): Hono<Env> {
     .get('/assets/checkout-elements.min.js.map', async () => {
       const map = await readBuilt(`${kitScriptPath}.map`);
       return map === null ? new Response(null, { status: 404 }) : asset(map, 'application/json');
+    })
+    // The chunks the kit loads with import() (the address element, its data, libphonenumber),
+    // built beside it. Only names of that shape are read, so no path reaches another file.
+    .get('/assets/:chunk{checkout-elements\\.[a-z-]+\\.[A-Za-z0-9_-]+\\.min\\.js(\\.map)?}', async (c) => {
+      const name = c.req.param('chunk');
+      const body = await readBuilt(join(dirname(kitScriptPath), name));
+      if (body === null) return new Response(null, { status: 404 });
+      const response = asset(body, name.endsWith('.map') ? 'application/json' : 'text/javascript');
+      // The name holds the content's hash: a new build is a new name.
+      response.headers.set('cache-control', 'public, max-age=31536000, immutable');
+      return response;
     })
     .get('/assets/*', async (c, next) => {
       const path = besidePath(kitScriptPath, c.req.path.slice('/assets/'.length));

@@ -57,6 +57,8 @@ export function hostedPages({ store, kitScriptPath, businessName, publishableKey
         items: session.line_items.map((li) => ({ name: li.description, quantity: li.quantity })),
         amountTotal: session.amount_total,
         currency: session.currency,
+        collectsDetails: session.shipping_address_collection !== null || session.phone_number_collection.enabled || session.shipping_options.length > 0 || session.billing_address_collection === 'required',
+        totalMoves: session.shipping_options.length > 1,
       }),
     );
   });

@@ -11,13 +11,21 @@
  * pay with a card saved before (its id instead of card details); a payment that saves the card
  * (the merchant's `setup_future_usage`, or the shopper's opt-in) attaches it when it succeeds.
  *
+ * A session may collect a shipping address, a billing address and a phone number, and offer
+ * shipping rates: the shopper's choices are saved on the open session (`updateDetails`), a
+ * chosen rate moving `amount_total` in the same step, and a confirm refuses a session that
+ * lacks what it collects, or whose total is not the one the shopper saw (`expected_amount`).
+ * A change of total abandons a challenge left open, so it can never charge the old amount.
+ *
  * The merchant also charges saved cards without a session (`POST /v1/payment_intents`):
  * off-session, a card that wants a challenge fails with `authentication_required` and the
  * intent waits at requires_payment_method, until an on-session confirm takes the shopper
  * through the same challenge page.
  */
 import type { z } from 'zod';
-import type { ApiError, PaymentIntentStatus, UiMode } from '../../src/api/wire.js';
+import type { Address, ApiError, PaymentIntentStatus, ShippingDetails, UiMode } from '../../src/api/wire.js';
+import { judgeAddress, judgePhone, type AddressInput } from '../address.js';
+import { formatAmount } from '../currency.js';
 import { checkCard, checkCvcAgain, isExpired, type CardBehaviour, type CardInput, type Decline } from '../cards.js';
 import type { Clock } from '../clock.js';
 import { toUnixSeconds } from '../clock.js';
@@ -31,6 +39,7 @@ import type { Catalog, Price, PriceData } from './catalog.js';
 import type { Customers } from './customers.js';
 import type { RequestInfo, Snapshotters } from './events.js';
 import type { Caller, PaymentMethod, PaymentMethods } from './payment-methods.js';
+import type { ShippingRate, ShippingRates } from './shipping-rates.js';
 import { Table } from './table.js';
 
 export type SetupFutureUsage = 'on_session' | 'off_session';
@@ -67,8 +76,17 @@ export interface Session {
   locale: string | null;
   metadata: Record<string, string>;
   shipping_address_collection: { allowed_countries: string[] } | null;
+  billing_address_collection: 'auto' | 'required' | null;
+  phone_number_collection: { enabled: boolean };
+  /** The rates offered, in order; the first is chosen until the shopper picks another. */
+  shipping_options: { shipping_amount: number; shipping_rate: string }[];
+  shipping_cost: { amount_subtotal: number; amount_tax: 0; amount_total: number; shipping_rate: string } | null;
+  /** The shipping address the shopper saved. */
+  collected_information: { shipping_details: ShippingDetails | null };
+  /** The phone number and billing address the shopper saved; `customer_details` once paid. */
+  shopper: { phone: string | null; billing: Address | null };
   payment_intent: string | null;
-  customer_details: { email: string | null; name: string | null } | null;
+  customer_details: { email: string | null; name: string | null; phone: string | null; address: Address | null } | null;
   /** The customer paying: given at creation, or made when the payment succeeds (customer_creation). */
   customer: string | null;
   customer_creation: 'always' | null;
@@ -160,6 +178,8 @@ export type ConfirmPayment =
 
 export interface ConfirmInput {
   payment: ConfirmPayment;
+  /** The total the shopper saw; another than the session's is refused. */
+  expectedAmount?: number | undefined;
   returnUrl: string;
   parentOrigin: string;
 }
@@ -173,6 +193,16 @@ export interface ChargeOutcome {
 }
 
 type Urls = { returnUrl: string; parentOrigin: string };
+
+/** The shopper's choices for a session, each part replacing what was saved (`POST /v1/checkout/sessions/:id`). */
+export interface DetailsUpdate {
+  shipping?: { name: string; address: AddressInput } | undefined;
+  phone?: string | undefined;
+  billing?: AddressInput | undefined;
+  shippingRate?: string | undefined;
+}
+
+const SHIPPING_PARAM = 'collected_information[shipping_details]';
 
 export class Checkout {
   private readonly sessions = new Table<Session>('checkout session');
@@ -192,6 +222,7 @@ export class Checkout {
     private readonly catalog: Catalog,
     private readonly customers: Customers,
     private readonly paymentMethods: PaymentMethods,
+    private readonly shippingRates: ShippingRates,
   ) {}
 
   private nowSec(): number {
@@ -250,12 +281,33 @@ export class Checkout {
     const total = resolved.reduce((sum, r) => sum + r.unitAmount * r.quantity, 0);
     if (total > MAX_AMOUNT) throw invalidRequest(`The total amount must be at most ${MAX_AMOUNT} (in the currency's minor unit).`, 'amount_too_large', 'line_items');
     if (total < 1) throw invalidRequest('The total amount must be greater than zero.', 'amount_too_small', 'line_items');
+    // Every rate offered must be payable with the items: the shopper may choose any of them.
+    const options = (input.shipping_options ?? []).map((option, i) => {
+      const param = `shipping_options[${i}]`;
+      let rate: ShippingRate | undefined;
+      if (option.shipping_rate !== undefined) {
+        rate = this.shippingRates.get(option.shipping_rate, `${param}[shipping_rate]`);
+        if (!rate.active) throw invalidRequest(`The shipping rate ${rate.id} is not active.`, 'parameter_invalid', `${param}[shipping_rate]`);
+      }
+      const data = option.shipping_rate_data;
+      const fixed = rate?.fixed_amount ?? must(data, 'shipping_rate_data').fixed_amount;
+      if (fixed.currency !== currency) {
+        throw invalidRequest(`Shipping rates must be in the session's currency: ${param} is ${fixed.currency}, the line items are ${currency}.`, 'currency_mismatch', param);
+      }
+      if (total + fixed.amount > MAX_AMOUNT) throw invalidRequest(`The total amount with ${param} must be at most ${MAX_AMOUNT} (in the currency's minor unit).`, 'amount_too_large', param);
+      return () => rate ?? this.shippingRates.create(must(data, 'shipping_rate_data'), true);
+    });
 
     const lineItems: LineItemRecord[] = resolved.map((r) => {
       const price = r.price ?? this.catalog.createInlinePrice(must(r.data, 'price_data'));
       const amount = r.unitAmount * r.quantity;
       return { id: newId('li'), price: price.id, description: r.name, quantity: r.quantity, currency, amount_subtotal: amount, amount_total: amount };
     });
+    const shippingOptions = options.map((make) => {
+      const rate = make();
+      return { shipping_amount: rate.fixed_amount.amount, shipping_rate: rate.id };
+    });
+    const chosen = shippingOptions[0];
     const id = newId('cs');
     const session = this.sessions.insert({
       id,
@@ -268,7 +320,7 @@ export class Checkout {
       payment_status: 'unpaid',
       currency,
       amount_subtotal: total,
-      amount_total: total,
+      amount_total: total + (chosen?.shipping_amount ?? 0),
       line_items: lineItems,
       success_url: input.success_url ?? null,
       cancel_url: input.cancel_url ?? null,
@@ -278,6 +330,12 @@ export class Checkout {
       locale: input.locale ?? null,
       metadata: input.metadata ?? {},
       shipping_address_collection: input.shipping_address_collection ?? null,
+      billing_address_collection: input.billing_address_collection ?? null,
+      phone_number_collection: { enabled: input.phone_number_collection?.enabled ?? false },
+      shipping_options: shippingOptions,
+      shipping_cost: chosen ? shippingCost(chosen) : null,
+      collected_information: { shipping_details: null },
+      shopper: { phone: null, billing: null },
       payment_intent: null,
       customer_details: null,
       customer,
@@ -347,6 +405,79 @@ export class Checkout {
     }
   }
 
+  /**
+   * Saves the shopper's choices on an open session: every part is judged before any is kept, so
+   * a refusal changes nothing. A rate chosen moves `amount_total` in the same step; a change of
+   * total abandons a 3-D Secure challenge left open, which would otherwise charge the old one.
+   */
+  updateDetails(session: Session, update: DetailsUpdate): Session {
+    this.assertOpen(session);
+    const allowed = session.shipping_address_collection?.allowed_countries;
+    let shipping: ShippingDetails | undefined;
+    if (update.shipping !== undefined) {
+      if (!allowed) throw invalidRequest('This checkout session does not collect a shipping address.', 'parameter_invalid', SHIPPING_PARAM);
+      const name = update.shipping.name.trim();
+      shipping = { name, address: judgeAddress(update.shipping.address, `${SHIPPING_PARAM}[address]`, allowed, name) };
+    }
+    let billing: Address | undefined;
+    if (update.billing !== undefined) {
+      if (session.billing_address_collection !== 'required') throw invalidRequest('This checkout session does not collect a billing address.', 'parameter_invalid', 'customer_details[address]');
+      billing = judgeAddress(update.billing, 'customer_details[address]');
+    }
+    let phone: string | undefined;
+    if (update.phone !== undefined) {
+      if (!session.phone_number_collection.enabled) throw invalidRequest('This checkout session does not collect a phone number.', 'parameter_invalid', 'customer_details[phone]');
+      // A number without its country code is read as dialled where the goods go.
+      const country = (shipping ?? session.collected_information.shipping_details)?.address.country ?? (billing ?? session.shopper.billing)?.country;
+      phone = judgePhone(update.phone, country, 'customer_details[phone]');
+    }
+    let option: Session['shipping_options'][number] | undefined;
+    if (update.shippingRate !== undefined) {
+      option = session.shipping_options.find((o) => o.shipping_rate === update.shippingRate);
+      if (!option) throw invalidRequest(`'${update.shippingRate}' is not one of this checkout session's shipping options.`, 'parameter_invalid', 'shipping_rate');
+    }
+    // Judged: only now change anything.
+    if (shipping) session.collected_information = { shipping_details: shipping };
+    if (billing) session.shopper = { ...session.shopper, billing };
+    if (phone !== undefined) session.shopper = { ...session.shopper, phone };
+    if (option) {
+      const before = session.amount_total;
+      session.shipping_cost = shippingCost(option);
+      session.amount_total = session.amount_subtotal + option.shipping_amount;
+      if (session.amount_total !== before) this.totalChanged(session);
+    }
+    return session;
+  }
+
+  /** The payment, if one was started, is for the new total; a challenge left open is abandoned. */
+  private totalChanged(session: Session): void {
+    const pi = session.payment_intent ? this.paymentIntents.find(session.payment_intent) : undefined;
+    if (!pi || pi.status === 'succeeded' || pi.status === 'canceled') return;
+    pi.amount = session.amount_total;
+    if (pi.status === 'requires_action') {
+      this.supersedeChallenges(pi.id);
+      pi.status = 'requires_payment_method';
+      pi.next_action = null;
+    }
+  }
+
+  /** The refusal for a confirm of a session that lacks what it collects, or whose total is not the one the shopper saw. */
+  private assertConfirmable(session: Session, expectedAmount: number | undefined): void {
+    const missing = (param: string, what: string): never => {
+      throw invalidRequest(`This checkout session collects ${what}, and none was saved: save it (POST /v1/checkout/sessions/${session.id}) before confirming.`, 'parameter_missing', param);
+    };
+    if (session.shipping_address_collection && !session.collected_information.shipping_details) missing(SHIPPING_PARAM, 'a shipping address');
+    if (session.billing_address_collection === 'required' && !session.shopper.billing) missing('customer_details[address]', 'a billing address');
+    if (session.phone_number_collection.enabled && !session.shopper.phone) missing('customer_details[phone]', 'a phone number');
+    if (expectedAmount !== undefined && expectedAmount !== session.amount_total) {
+      throw stateConflict(
+        `The total of this checkout session is ${formatAmount(session.amount_total, session.currency)}, not ${formatAmount(expectedAmount, session.currency)}: show the shopper the new total, then confirm again.`,
+        'amount_mismatch',
+        'expected_amount',
+      );
+    }
+  }
+
   // ── payment intents, payment methods, charges ────────────────────────
 
   getPaymentIntent(id: string, param?: string): PaymentIntent {
@@ -378,6 +509,7 @@ export class Checkout {
    */
   confirm(session: Session, input: ConfirmInput, base: string, request: RequestInfo): ConfirmOutcome {
     this.assertOpen(session);
+    this.assertConfirmable(session, input.expectedAmount);
     const customer = session.customer === null ? null : this.customers.stillThere(session.customer).id;
     const now = new Date(this.clock.now());
     const { payment } = input;
@@ -408,6 +540,8 @@ export class Checkout {
     // The payment method first: a fault there (a bug, a 500) leaves the session as it was.
     const { pm, behaviour, setupFutureUsage } = use();
     pi ??= this.newPaymentIntent({ amount: session.amount_total, currency: session.currency, customer, session: session.id });
+    // A rate chosen since an attempt that failed: this one charges the total as it is now.
+    pi.amount = session.amount_total;
     session.payment_intent = pi.id;
     // A new confirm abandons an unfinished challenge (the shopper closed it and retried).
     this.supersedeChallenges(pi.id);
@@ -552,7 +686,12 @@ export class Checkout {
       const customer = session.customer === null ? undefined : this.customers.find(session.customer);
       session.status = 'complete';
       session.payment_status = 'paid';
-      session.customer_details = { email: session.customer_email ?? pm.billing_details.email ?? customer?.email ?? null, name: pm.billing_details.name ?? customer?.name ?? null };
+      session.customer_details = {
+        email: session.customer_email ?? pm.billing_details.email ?? customer?.email ?? null,
+        name: pm.billing_details.name ?? customer?.name ?? null,
+        phone: session.shopper.phone,
+        address: session.shopper.billing,
+      };
       this.openSessions.delete(session.id);
     }
     this.webhooks.emit('payment_intent.succeeded', this.snap.paymentIntent(pi), request);
@@ -619,4 +758,8 @@ export class Checkout {
     if (challenge.state === 'superseded') throw new ApiFault(409, { type: 'invalid_request_error', code: 'challenge_superseded', message: 'This authentication was replaced by a newer payment attempt.' });
     return challenge;
   }
+}
+
+function shippingCost(option: { shipping_amount: number; shipping_rate: string }): NonNullable<Session['shipping_cost']> {
+  return { amount_subtotal: option.shipping_amount, amount_tax: 0, amount_total: option.shipping_amount, shipping_rate: option.shipping_rate };
 }

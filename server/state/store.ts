@@ -14,6 +14,7 @@ import { Customers } from './customers.js';
 import type { Snapshotters } from './events.js';
 import { PaymentMethods } from './payment-methods.js';
 import { Refunds } from './refunds.js';
+import { ShippingRates } from './shipping-rates.js';
 
 export type { RequestInfo, Snapshotters } from './events.js';
 
@@ -21,6 +22,7 @@ export class Store {
   readonly catalog: Catalog;
   readonly paymentMethods: PaymentMethods;
   readonly customers: Customers;
+  readonly shippingRates: ShippingRates;
   readonly checkout: Checkout;
   readonly refunds: Refunds;
 
@@ -28,7 +30,8 @@ export class Store {
     this.catalog = new Catalog(clock);
     this.paymentMethods = new PaymentMethods(clock);
     this.customers = new Customers(clock, this.paymentMethods);
-    this.checkout = new Checkout(clock, webhooks, snap, this.catalog, this.customers, this.paymentMethods);
+    this.shippingRates = new ShippingRates(clock);
+    this.checkout = new Checkout(clock, webhooks, snap, this.catalog, this.customers, this.paymentMethods, this.shippingRates);
     this.refunds = new Refunds(clock, webhooks, snap, this.checkout);
   }
 }

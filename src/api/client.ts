@@ -1,13 +1,14 @@
 /**
- * The browser half of the payment API on the merchant's page: read a session, with the
- * publishable key in `Authorization` and the client secret in a header, never in a URL. (The
- * confirm request, which carries the card, is sent by the card frame.) Every outcome resolves to
+ * The browser half of the payment API on the merchant's page: read a session and save the
+ * shopper's choices on it, with the publishable key in `Authorization` and the client secret in
+ * a header, never in a URL. (The confirm request, which carries the card, is sent by the card
+ * frame.) Every outcome resolves to
  * data or a normalised `CheckoutError`; nothing throws.
  */
 import { checkoutError } from '../errors.js';
 import type { CheckoutError } from '../events.js';
 import { CLIENT_SECRET_HEADER } from './wire.js';
-import type { ApiErrorResponse, ClientSession } from './wire.js';
+import type { ApiErrorResponse, ClientSession, SessionUpdateRequest } from './wire.js';
 
 export interface ApiConfig {
   /** Origin (and optional path prefix) of the payment server, without a trailing slash. */
@@ -33,11 +34,14 @@ export function toResult<T>(status: number, body: unknown): ApiResult<T> {
 
 export const connectionError = (): ApiResult<never> => ({ error: checkoutError('api_connection_error', 'network_error') });
 
-/** Reads a session with the publishable key and, in a header, the client secret. */
-export async function fetchSession(config: ApiConfig, id: string, signal?: AbortSignal): Promise<ApiResult<ClientSession>> {
+/** Reads a session (no body) or saves the shopper's choices on it, with the publishable key and, in a header, the client secret. */
+async function session(config: ApiConfig, id: string, signal?: AbortSignal, update?: SessionUpdateRequest): Promise<ApiResult<ClientSession>> {
   try {
     const response = await fetch(`${config.apiBase}/v1/checkout/sessions/${encodeURIComponent(id)}`, {
-      headers: { authorization: `Bearer ${config.publishableKey}`, [CLIENT_SECRET_HEADER]: config.clientSecret },
+      // The JSON content type on a read too: the key and secret headers make every request preflighted anyway.
+      method: update && 'POST',
+      headers: { authorization: `Bearer ${config.publishableKey}`, [CLIENT_SECRET_HEADER]: config.clientSecret, 'content-type': 'application/json' },
+      body: update && JSON.stringify(update),
       credentials: 'omit',
       cache: 'no-store',
       signal,
@@ -48,3 +52,6 @@ export async function fetchSession(config: ApiConfig, id: string, signal?: Abort
     return connectionError();
   }
 }
+
+export const fetchSession = (config: ApiConfig, id: string, signal?: AbortSignal): Promise<ApiResult<ClientSession>> => session(config, id, signal);
+export const updateSession = (config: ApiConfig, id: string, update: SessionUpdateRequest): Promise<ApiResult<ClientSession>> => session(config, id, undefined, update);

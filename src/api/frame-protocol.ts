@@ -73,8 +73,8 @@ export interface CardState {
 }
 
 /**
- * What the frame needs from the page to confirm; the card itself it has. The two optional
- * fields after `email` are additions within version 1: the payment server that offers saved
+ * What the frame needs from the page to confirm; the card itself it has. `savedPaymentMethod`
+ * and `savePaymentMethod` are additions within version 1: the payment server that offers saved
  * cards in a session is the one that serves the frame, so a page only sends them to a frame
  * that knows them. See "Saved cards" in docs/frame-protocol.md.
  */
@@ -84,6 +84,8 @@ export interface FrameConfirmRequest {
   returnUrl: string;
   /** From the page's own email field, when the session has no `customer_email`. */
   email?: string;
+  /** The total the shopper saw (the pay button's); the server refuses to charge another. */
+  expectedAmount?: number;
   /**
    * A saved card of the session's customer (`pm_…`, from the session's
    * `saved_payment_methods`): the frame pays with it and leaves its fields alone.

@@ -83,6 +83,38 @@ export interface SavedPaymentMethod {
   card: { brand: CardBrand; last4: string; exp_month: number; exp_year: number };
 }
 
+/** Stripe's postal address. `state` holds the region's ISO 3166-2 code where the country has regions (`CA` for California). */
+export interface Address {
+  line1: string;
+  line2: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface ShippingDetails {
+  name: string;
+  address: Address;
+}
+
+export type DeliveryUnit = 'hour' | 'day' | 'business_day' | 'week' | 'month';
+
+export interface DeliveryEstimate {
+  minimum: { unit: DeliveryUnit; value: number } | null;
+  maximum: { unit: DeliveryUnit; value: number } | null;
+}
+
+/** A shipping rate the session offers, as the page shows it. Server-provided text: render as text. */
+export interface ClientShippingOption {
+  /** `shr_…`: choose it by sending it as an update's `shipping_rate`. */
+  shipping_rate: string;
+  shipping_amount: number;
+  display_name: string;
+  delivery_estimate: DeliveryEstimate | null;
+}
+
 /** `GET /v1/checkout/sessions/:id` with a publishable key and the client secret. */
 export interface ClientSession {
   id: string;
@@ -118,6 +150,31 @@ export interface ClientSession {
    * them), so that the page can tell them.
    */
   setup_future_usage?: 'on_session' | 'off_session' | null;
+  /** Only when the session collects a shipping address: the countries it ships to. */
+  shipping_address_collection?: { allowed_countries: string[] };
+  /** Only when set: `required` asks the shopper for a billing address. */
+  billing_address_collection?: 'auto' | 'required';
+  /** Only when the session collects a phone number. */
+  phone_number_collection?: { enabled: true };
+  /** Only when the session offers shipping rates; the one chosen is `shipping_cost.shipping_rate`. */
+  shipping_options?: ClientShippingOption[];
+  shipping_cost?: { amount_total: number; shipping_rate: string } | null;
+  /** Only when the session collects a shipping address: the one saved so far. */
+  collected_information?: { shipping_details: ShippingDetails | null };
+  /** Only when the session collects a phone number or a billing address: those saved so far. */
+  customer_details?: { phone: string | null; address: Address | null };
+}
+
+/**
+ * `POST /v1/checkout/sessions/:id` (browser): saves the shopper's choices on the open session
+ * before the confirm. Each part given replaces what was saved; the answer is the `ClientSession`.
+ */
+export interface SessionUpdateRequest {
+  collected_information?: { shipping_details: { name: string; address: Partial<Address> & { country: string } } };
+  /** `phone` in any form the shopper typed (stored in E.164); `address`: the billing address. */
+  customer_details?: { phone?: string; address?: Partial<Address> & { country: string } };
+  /** One of the session's `shipping_options`. */
+  shipping_rate?: string;
 }
 
 export interface CardDetails {
@@ -138,6 +195,11 @@ export interface ConfirmRequest {
   return_url?: string;
   /** The shopper's answer to "save this card"; only when the session's `payment_method_save` is `enabled`. */
   save_payment_method?: boolean;
+  /**
+   * The total the shopper saw. When the session's `amount_total` is another (a shipping rate
+   * chosen meanwhile), the confirm is refused with 409 `amount_mismatch` and nothing changes.
+   */
+  expected_amount?: number;
 }
 
 /** The confirm body paying with a saved card: its id instead of card details. */

@@ -140,6 +140,7 @@ async function confirm(request: FrameConfirmRequest): Promise<FrameConfirmOutcom
     client_secret: request.clientSecret,
     payment_method: method,
     return_url: request.returnUrl,
+    expected_amount: request.expectedAmount,
     // Only with a typed card, and only a boolean: the server refuses it anywhere else.
     ...(typeof method === 'object' && typeof save === 'boolean' ? { save_payment_method: save } : {}),
     // A framed 3-D Secure challenge reports to the page, not to this frame.

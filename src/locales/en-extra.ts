@@ -69,6 +69,7 @@ const enExtra: Pick<Strings, ExtraKey> = {
   'address.invalidState': 'Choose the {label} from the list.',
   'address.invalidPhone': 'Enter a valid phone number. Start with + and the country code if it is not in the country of the address.',
   'address.rateFailed': 'This shipping method could not be chosen. Try again.',
+  amount_mismatch: 'The total has changed. Check it, then pay again.',
   payment_intent_authentication_failure: 'Your bank could not verify this payment. Try again or use another card.',
   authentication_canceled: 'Verification was cancelled. You can try again.',
   redirect_canceled: 'Your bank needs to verify this payment on its own page. Try again to go there.',

@@ -20,6 +20,7 @@ const en = {
   items: { one: '{n} item', other: '{n} items' },
   quantity: 'Qty {n}',
   total: 'Total',
+  shipping: 'Shipping: {rate}',
   errorIcon: 'Error:',
   card_declined: 'Your card was declined. Try another card.',
   insufficient_funds: 'Your card has insufficient funds. Try another card.',

@@ -5,6 +5,7 @@
  * same-origin, so tests can reach into it. Cross-origin frames are tested from outside only.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { createSession, testConfig } from '../support/checkout.js';
 import type { CreatedSession, SessionOptions } from '../support/checkout.js';
@@ -26,6 +27,8 @@ export interface MountOptions extends SessionOptions {
   noWait?: boolean;
   /** `<checkout-session locale>` (the session's own `locale` is `SessionOptions.locale`). */
   localeAttribute?: string;
+  /** An `<address-element>` between the summary and the payment element. */
+  address?: boolean;
 }
 
 export async function mountCheckout(options: MountOptions = {}): Promise<Mounted> {
@@ -41,7 +44,7 @@ export async function mountCheckout(options: MountOptions = {}): Promise<Mounted
     api-base=${options.restricted ? config.restrictedApiBase : options.crossOrigin ? config.crossOriginApiBase : location.origin}
     three-ds=${options.threeDs ?? 'modal'}
     locale=${options.localeAttribute ?? ''}
-    ><checkout-summary></checkout-summary><payment-element></payment-element
+    ><checkout-summary></checkout-summary>${options.address ? html`<address-element></address-element>` : nothing}<payment-element></payment-element
   ></checkout-session>`);
   const payment = el.querySelector('payment-element')!;
   if (!options.noWait) {
@@ -111,7 +114,22 @@ export async function typeInto(payment: Element, id: CardField, text: string, { 
   // Keys go to the frame that has the system's focus; WebKit hands it to a subframe a moment
   // after focus() returns, and a key sent before then is lost.
   await waitUntil(() => field.ownerDocument.hasFocus(), 'the field never got the keyboard', { timeout: 2000 });
-  await typeKeys(text);
+  // Even then WebKitGTK now and then drops the first key after the focus moved into a frame:
+  // send it again if the field did not take it, so that a test fails for the form, not for this.
+  const [first = '', ...rest] = text;
+  const before = field.value;
+  await sendKeys({ type: first });
+  if (first && !(await changes(field, before))) await sendKeys({ type: first });
+  await typeKeys(rest.join(''));
+}
+
+async function changes(field: HTMLInputElement, before: string): Promise<boolean> {
+  try {
+    await waitUntil(() => field.value !== before, '', { timeout: 500, interval: 20 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -164,11 +182,36 @@ export async function fillCard(payment: Element, { number = '4242424242424242', 
     await fillCardByKeyboard(payment, { number, expiry, cvc, name });
     return;
   }
-  await typeInto(payment, 'number', number);
-  await typeInto(payment, 'expiry', expiry);
-  await typeInto(payment, 'cvc', cvc);
-  await typeInto(payment, 'name', name);
-  if (maybeInput(payment, 'email')) await typeInto(payment, 'email', 'ada@example.com');
+  const fields: [CardField, string][] = [
+    ['number', number],
+    ['expiry', expiry],
+    ['cvc', cvc],
+    ['name', name],
+  ];
+  if (maybeInput(payment, 'email')) fields.push(['email', 'ada@example.com']);
+  for (const [id, text] of fields) await typeIntoEmpty(payment, id, text);
+}
+
+/** The card frame formats what it is given (`4242 4242…`, `12 / 34`): compare the digits there. */
+const shows = (payment: Element, id: CardField, text: string): boolean => {
+  const value = input(payment, id).value;
+  return id === 'name' || id === 'email' ? value === text : value.replace(/\D/g, '') === text.replace(/\D/g, '');
+};
+
+/**
+ * Types into an empty field and checks that it took every key, once more if not: WebKitGTK's
+ * WebDriver now and then loses a key sent into a subframe, which would fail a test about
+ * something else as a validation error. A field that still differs is left as it is (the test
+ * then fails on what the form says), so a kit that drops keys is still caught.
+ */
+async function typeIntoEmpty(payment: Element, id: CardField, text: string): Promise<void> {
+  const empty = id === 'email' ? !maybeInput(payment, id)?.value : !(await cardReady(payment).then(() => input(payment, id).value));
+  await typeInto(payment, id, text);
+  if (!empty || shows(payment, id, text)) return;
+  const field = input(payment, id);
+  field.value = '';
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  await typeInto(payment, id, text);
 }
 
 /** The Idempotency-Keys of the confirm requests the server received for a session, in order. */

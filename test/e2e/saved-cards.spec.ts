@@ -8,50 +8,20 @@
  * flows: the shop that remembers its customer, and the playground's returning customer with
  * its "charge again off-session".
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import Stripe from 'stripe';
-import { constructEvent, SIGNATURE_HEADER, type WebhookEvent } from '../../server/signature.js';
-import { CARDS, MOCK_BASE, expect, expectAccessible, fillCard, fillCart, payButton, startScenario, test } from './support.js';
+import { CARDS, MOCK_BASE, expect, expectAccessible, fillAddress, fillCard, fillCart, payButton, startScenario, startWebhookReceiver, test, type WebhookReceiver } from './support.js';
 
 const mock = new URL(MOCK_BASE);
 const stripe = new Stripe(process.env.CHECKOUT_SECRET_KEY ?? 'sk_test_checkout_mock', { host: mock.hostname, port: Number(mock.port), protocol: 'http', maxNetworkRetries: 0 });
 
-/** The merchant's webhook endpoint: a real HTTP receiver that verifies every signature. */
-let receiver: Server;
-let endpoint: Stripe.WebhookEndpoint;
-const received: WebhookEvent[] = [];
-
+let receiver: WebhookReceiver;
 test.beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      try {
-        received.push(constructEvent(Buffer.concat(chunks).toString('utf8'), String(req.headers[SIGNATURE_HEADER.toLowerCase()] ?? ''), endpoint.secret ?? ''));
-        res.writeHead(200).end();
-      } catch {
-        res.writeHead(400).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
-  endpoint = await stripe.webhookEndpoints.create({ url, enabled_events: ['checkout.session.completed', 'payment_intent.succeeded'] });
+  receiver = await startWebhookReceiver(stripe, ['checkout.session.completed', 'payment_intent.succeeded']);
 });
+test.afterAll(() => receiver.close());
 
-test.afterAll(async () => {
-  await stripe.webhookEndpoints.del(endpoint.id);
-  receiver.closeAllConnections();
-  await new Promise((resolve) => receiver.close(resolve));
-});
-
-async function webhook(type: string, objectId: string): Promise<Record<string, unknown>> {
-  const find = () => received.find((e) => e.type === type && e.data.object.id === objectId);
-  await expect.poll(find, { message: `no ${type} webhook for ${objectId}` }).toBeTruthy();
-  return find()?.data.object ?? {};
-}
+const webhook = (type: string, objectId: string) => receiver.event(type, objectId);
 
 /** A session the merchant's server makes with the SDK for `customer`. */
 function checkoutFor(customer: string, baseURL: string, extra: Partial<Stripe.Checkout.SessionCreateParams> = {}): Promise<Stripe.Checkout.Session> {
@@ -170,6 +140,8 @@ test('the shop remembers its customer: ticked once, the card comes first next ti
   const card = element.getByRole('radio', { name: /^Mastercard ending in 4444/ });
   await expect(card).toBeChecked();
   await expect(save, 'no box with a saved card').toHaveCount(0);
+  // The shop ships: the address is asked again (a saved card is no address).
+  await fillAddress(page);
   // The keyboard: Tab reaches the chosen card, the arrow key the new card, and back.
   await card.focus();
   await page.keyboard.press('ArrowDown');

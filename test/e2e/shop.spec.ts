@@ -112,6 +112,15 @@ test('a purchase with the keyboard alone', async ({ page }) => {
 
   await expect(page).toHaveURL(/\/checkout\.html$/);
   const sessionId = await checkoutSessionId(page);
+  // Where it ships: the country first, then its fields in its own order (type-ahead in the selects).
+  const address = page.locator('address-element');
+  await tabTo(page, address.getByLabel('Country or region'));
+  await page.keyboard.type('United States');
+  for (const text of ['Ada Lovelace', '1 Infinite Loop', '', 'Cupertino', 'California', '95014']) {
+    await page.keyboard.press('Tab');
+    if (text) await page.keyboard.type(text);
+  }
+  await expect(address.getByLabel('State')).toHaveValue('CA');
   const form = page.locator('payment-element');
   const card = cardFields(page);
   await tabTo(page, card.getByLabel('Card number'));

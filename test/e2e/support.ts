@@ -4,8 +4,12 @@
  * the page is in; filling the kit's card form; and reading the payment server's own records
  * with the secret key, to check the browser's story against the server's.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import type Stripe from 'stripe';
+import { constructEvent, SIGNATURE_HEADER, type WebhookEvent } from '../../server/signature.js';
 
 export { expect };
 
@@ -77,7 +81,38 @@ export function cardFields(scope: Page | Locator): FrameLocator {
   return scope.locator('payment-element').frameLocator('iframe[part=card-frame]');
 }
 
-/** Fills <payment-element>'s form: the card fields in their frame, the email on the page, found by their labels. */
+export interface ShippingAddress {
+  country: string;
+  name: string;
+  line1: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+  phone?: string;
+}
+
+export const LONDON: ShippingAddress = { country: 'GB', name: 'Ada Lovelace', line1: '10 Downing Street', city: 'London', postalCode: 'SW1A 2AA', phone: '020 7925 0918' };
+
+/**
+ * Fills <address-element>'s form, when the session asks for an address, found by its labels.
+ * Call it once the session is ready: a page may hold the tag for sessions that collect nothing,
+ * where it shows no field.
+ */
+export async function fillAddress(scope: Page | Locator, address: ShippingAddress = LONDON): Promise<void> {
+  const form = scope.locator('address-element');
+  const country = form.getByLabel('Country or region').first();
+  if (!(await country.count())) return;
+  await country.selectOption(address.country);
+  await form.getByLabel('Full name').fill(address.name);
+  await form.getByLabel('Address line 1').fill(address.line1);
+  await form.getByLabel(/^(Town or city|City)/).first().fill(address.city);
+  if (address.state) await form.getByLabel('State').selectOption(address.state);
+  await form.getByLabel(/^(Postal code|ZIP code|Eircode)/).first().fill(address.postalCode);
+  const phone = form.getByLabel('Phone number');
+  if (await phone.count()) await phone.fill(address.phone ?? '');
+}
+
+/** Fills <payment-element>'s form (the card fields in their frame, the email on the page) and <address-element>'s, when there is one, found by their labels. */
 export async function fillCard(scope: Page | Locator, card: Card): Promise<void> {
   const fields = cardFields(scope);
   await fields.getByLabel('Card number').fill(card.number);
@@ -86,6 +121,8 @@ export async function fillCard(scope: Page | Locator, card: Card): Promise<void>
   await fields.getByLabel('Name on card').fill(card.name ?? 'Ada Lovelace');
   const email = scope.locator('payment-element').getByLabel('Email', { exact: true });
   if (await email.count()) await email.fill(card.email ?? 'ada@example.com');
+  // Only now: the page is the checkout (the card fields answered), so an absent address element is absent.
+  await fillAddress(scope);
 }
 
 export function payButton(scope: Page | Locator): Locator {
@@ -186,4 +223,47 @@ export async function tabTo(page: Page, target: Locator, maxTabs = 40): Promise<
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+export interface WebhookReceiver {
+  /** The delivered event of this type about this object, once it arrives (polled). */
+  event(type: string, objectId: string): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The merchant's webhook endpoint: a real HTTP receiver, registered through the SDK, that keeps
+ * every delivery whose signature verifies (and answers 400 to any other).
+ */
+export async function startWebhookReceiver(stripe: Stripe, enabled_events: Stripe.WebhookEndpointCreateParams.EnabledEvent[]): Promise<WebhookReceiver> {
+  const received: WebhookEvent[] = [];
+  let secret = '';
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        received.push(constructEvent(Buffer.concat(chunks).toString('utf8'), String(req.headers[SIGNATURE_HEADER.toLowerCase()] ?? ''), secret));
+        res.writeHead(200).end();
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+  const endpoint = await stripe.webhookEndpoints.create({ url, enabled_events });
+  secret = endpoint.secret ?? '';
+  return {
+    async event(type, objectId) {
+      const find = () => received.find((e) => e.type === type && e.data.object.id === objectId);
+      await expect.poll(find, { message: `no ${type} webhook for ${objectId}` }).toBeTruthy();
+      return find()?.data.object ?? {};
+    },
+    async close() {
+      await stripe.webhookEndpoints.del(endpoint.id);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }

@@ -95,17 +95,23 @@ export function createTestBackend(options: { frameScriptPath: string }): TestBac
    * throws, so that the answer is the server's own 500 `api_error` from its real error handler,
    * whatever else the tests running meanwhile do.
    */
+  /** Sessions whose next confirm or read fails. One wrapper per method serves them all: the three engines' tests break sessions at the same time. */
+  const broken = { confirm: new Set<string>(), getSession: new Set<string>() };
   function breakOnce(sessionId: string, on: 'confirm' | 'read'): void {
     const checkout = store.checkout;
     const method = on === 'confirm' ? 'confirm' : 'getSession';
+    broken[method].add(sessionId);
+    // A wrapper of its own per call would stack, and the first to fire would remove them all.
+    if (Object.hasOwn(checkout, method)) return;
     const original = checkout[method].bind(checkout) as (...args: unknown[]) => unknown;
-    const broken = (...args: unknown[]): unknown => {
+    const wrapper = (...args: unknown[]): unknown => {
       const target = args[0];
-      if ((typeof target === 'string' ? target : (target as { id: string }).id) !== sessionId) return original(...args);
-      Reflect.deleteProperty(checkout, method);
-      throw new Error(`${INJECTED} into the ${on} of ${sessionId}`);
+      const id = typeof target === 'string' ? target : (target as { id: string }).id;
+      if (!broken[method].delete(id)) return original(...args);
+      if (broken[method].size === 0) Reflect.deleteProperty(checkout, method);
+      throw new Error(`${INJECTED} into the ${on} of ${id}`);
     };
-    Object.assign(checkout, { [method]: broken });
+    Object.assign(checkout, { [method]: wrapper });
   }
 
   const json = (body: unknown, status = 200): Response =>

@@ -54,11 +54,13 @@ export interface SessionOptions {
   setup_future_usage?: 'on_session' | 'off_session';
   /** `enabled`: the shopper chooses whether to save the card (`saved_payment_method_options`). */
   payment_method_save?: 'enabled' | 'disabled';
+  /** More session parameters (shipping_address_collection, shipping_options, …). */
+  extra?: Record<string, unknown>;
 }
 
 /** A fresh open session with one line item. */
 export function createSession(options: SessionOptions = {}): Promise<CreatedSession> {
-  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted, locale, customer, setup_future_usage, payment_method_save } = options;
+  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted, locale, customer, setup_future_usage, payment_method_save, extra } = options;
   const urls =
     ui_mode === 'embedded'
       ? { return_url: `${location.origin}/return` }
@@ -73,6 +75,7 @@ export function createSession(options: SessionOptions = {}): Promise<CreatedSess
     ...(setup_future_usage ? { payment_intent_data: { setup_future_usage } } : {}),
     ...(payment_method_save ? { saved_payment_method_options: { payment_method_save } } : {}),
     line_items: [{ quantity, price_data: { currency, unit_amount, product_data: { name } } }],
+    ...extra,
   }, restricted ? 'restricted' : 'main');
 }
 

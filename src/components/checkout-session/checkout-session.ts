@@ -1,19 +1,20 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { connectionError, fetchSession, toResult } from '../../api/client.js';
+import { connectionError, fetchSession, toResult, updateSession } from '../../api/client.js';
 import type { ApiConfig, ApiResult } from '../../api/client.js';
 import type { FrameConfirmOutcome } from '../../api/frame-protocol.js';
 import { RETURN_PARAM_SESSION, RETURN_PARAM_STATUS } from '../../api/wire.js';
 import type { ClientPaymentIntent, ClientSession, ConfirmResponse } from '../../api/wire.js';
 import { checkoutContext } from '../../context.js';
 import { checkoutError } from '../../errors.js';
-import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
+import type { CheckoutSnapshot, ConfirmResult, DetailsSource, PaymentMethodSource } from '../../context.js';
 import { CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CheckoutError, CheckoutErrorType } from '../../events.js';
 import { LocalizeController, dir, errorText, loadExtraWords, loadLocale, resolveLocale, wordsFor } from '../../localize.js';
 import en from '../../locales/en.js';
 import type { KitErrorCode } from '../../strings.js';
+import { hostedElsewhere } from '../hosted.js';
 import { errorContent, tokens } from '../theme.js';
 
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
@@ -36,6 +37,22 @@ function intentError(intent: ClientPaymentIntent | null | undefined, fallback: s
 /** The confirm request's outcome as the card frame relays it. */
 function confirmResult(outcome: Exclude<FrameConfirmOutcome, { kind: 'invalid' }>): ApiResult<ConfirmResponse> {
   return outcome.kind === 'network' ? connectionError() : toResult(outcome.status, outcome.body);
+}
+
+/** Whether the session asks for what `<address-element>` collects: an address, a phone number or a shipping rate. */
+const collectsDetails = (s: ClientSession): boolean =>
+  Boolean(s.shipping_address_collection ?? s.phone_number_collection ?? s.shipping_options ?? s.billing_address_collection === 'required');
+
+/** One registration slot (a payment element, an address element): returns its register function. */
+function slot<T>(get: () => T | undefined, set: (value: T | undefined) => void): (source: T) => (() => void) | null {
+  return (source) => {
+    const current = get();
+    if (current && current !== source) return null;
+    set(source);
+    return () => {
+      if (get() === source) set(undefined);
+    };
+  };
 }
 
 const OWN_PARAM = new RegExp(`^(${RETURN_PARAM_SESSION}|${RETURN_PARAM_STATUS})(=|$)`);
@@ -131,6 +148,9 @@ export class CheckoutSessionElement extends LitElement {
   private _loadedFor = '';
   private _loading?: AbortController | undefined;
   private _source?: PaymentMethodSource | undefined;
+  private _details?: DetailsSource | undefined;
+  /** The shopper's last update to the session, while it may still be in flight. */
+  private _updating: Promise<unknown> = Promise.resolve();
   private _confirming?: Promise<ConfirmResult> | undefined;
   private _challengeDone?: ((completed: boolean) => void) | undefined;
   private _snapshot: CheckoutSnapshot = {
@@ -141,12 +161,18 @@ export class CheckoutSessionElement extends LitElement {
     apiBase: '',
     publishableKey: '',
     confirm: () => this.confirm(),
-    register: (source) => {
-      if (this._source && this._source !== source) return null;
-      this._source = source;
-      return () => {
-        if (this._source === source) this._source = undefined;
-      };
+    register: slot(
+      () => this._source,
+      (s) => (this._source = s),
+    ),
+    registerDetails: slot(
+      () => this._details,
+      (s) => (this._details = s),
+    ),
+    update: (request) => {
+      const run = this._updating.then(() => this._update(request));
+      this._updating = run;
+      return run;
     },
     endChallenge: (completed) => {
       const done = this._challengeDone;
@@ -278,9 +304,9 @@ export class CheckoutSessionElement extends LitElement {
     const { data, error } = await fetchSession(this._config, this.sessionId, request.signal);
     // The session's language, loaded before the form shows a word; and the English words off
     // the card path when the session shows some: one that cannot be paid (or is not there),
-    // a payment back from its bank, saved cards, a hosted session's button.
+    // a payment back from its bank, a hosted session's button, the address element, saved cards.
     const [locale, lang] = data ? resolveLocale([this.locale, data.locale], this) : [];
-    const extra = !data || returning || data.status !== 'open' || data.ui_mode === 'hosted' || !!(data.saved_payment_methods?.length || data.payment_method_save === 'enabled' || data.setup_future_usage);
+    const extra = !data || returning || data.status !== 'open' || data.ui_mode === 'hosted' || collectsDetails(data) || !!(data.saved_payment_methods?.length || data.payment_method_save === 'enabled' || data.setup_future_usage);
     await Promise.all([lang && loadLocale(lang), extra && loadExtraWords()]);
     if (request.signal.aborted) return;
     this._loading = undefined;
@@ -301,21 +327,37 @@ export class CheckoutSessionElement extends LitElement {
       this._fail(failure('invalid_request_error', 'session_expired'), data);
       return;
     }
+    // The address element's code and data load only for a session that collects details: a
+    // shop that asks for none never downloads them.
+    const details = collectsDetails(data) && !hostedElsewhere(data) && import('../address-element/address-element.js');
     // The elements inside get the session and its language at once: the card fields are told
     // their language only once, and never show another first.
     this._set({ status: 'ready', session: data, ...(lang && { locale, lang, strings: wordsFor(lang) }) });
     // "Ready" means the form is usable: the elements inside have rendered the session, and the
     // card fields (loading in their frame meanwhile) answer.
+    await details;
     await new Promise((resolve) => setTimeout(resolve));
     const source = this._source;
-    const usable = !source || (await source.whenReady());
+    const usable = (!source || (await source.whenReady())) && (await this._details?.whenReady()) !== false;
     if (this._snapshot.session !== data) return;
     if (!usable) {
       this._fail(failure('api_connection_error', 'frame_unavailable'), data);
       return;
     }
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
+    if (details && !this._details) this._emitError(failure('integration_error', 'no_address_element'));
     if (returning) this._payFailed(intentError(data.payment_intent, 'payment_intent_authentication_failure'));
+  }
+
+  /** Saves the shopper's choices; the server's answer becomes the session shown (its total included). */
+  private async _update(request: Parameters<CheckoutSnapshot['update']>[0]) {
+    // While paying, only the pay button's own save of the details (it runs before the confirm is sent).
+    const open = () => ['ready', 'paying'].includes(this._snapshot.status);
+    const session = this._snapshot.session;
+    if (!open() || !session) return { error: failure('invalid_request_error', 'not_ready') };
+    const result = await updateSession(this._config, session.id, request);
+    if (result.data && this._snapshot.session?.id === result.data.id && open()) this._set({ session: result.data });
+    return result;
   }
 
   /** `show`: the attempt ran, so the form goes back to ready with the reason on it. */
@@ -337,6 +379,8 @@ export class CheckoutSessionElement extends LitElement {
     if (status !== 'ready' || !session) return this._payFailed(failure('invalid_request_error', status === 'complete' ? 'session_completed' : 'not_ready'), false);
     const source = this._source;
     if (!source) return this._payFailed(failure('integration_error', 'no_payment_element'), false);
+    // What the shopper agreed to pay: the total on the button they pressed.
+    const expectedAmount = session.amount_total;
     let returnUrl: string;
     try {
       returnUrl = new URL(this.returnUrl || location.href, location.href).href;
@@ -345,11 +389,17 @@ export class CheckoutSessionElement extends LitElement {
     }
     // Busy from the click on (the fields check themselves in the frame, a message away).
     this._set({ status: 'paying', paymentError: undefined });
-    if (!(await source.validate())) {
+    // A rate the shopper just chose lands first; if it moved the total, the server refuses the
+    // confirm below (the shopper saw the old total) and the new one shows.
+    await this._updating;
+    // The card first, then the address (usually above it): focus ends on the topmost bad field.
+    const cardOk = await source.validate();
+    const detailsOk = !this._details || (await this._details.submit());
+    if (!cardOk || !detailsOk) {
       if (this._snapshot.status === 'paying') this._set({ status: 'ready' });
       return this._payFailed(failure('validation_error', 'validation_failed'), false);
     }
-    const outcome = await source.confirm({ sessionId: session.id, clientSecret: this.clientSecret, returnUrl });
+    const outcome = await source.confirm({ sessionId: session.id, clientSecret: this.clientSecret, returnUrl, expectedAmount });
     if (outcome.kind === 'invalid') return this._payFailed(failure('validation_error', 'validation_failed'));
     const { data, error } = confirmResult(outcome);
     if (error) {
@@ -365,6 +415,8 @@ export class CheckoutSessionElement extends LitElement {
           this._fail(expired, fresh.data);
           return { error: expired };
         }
+        // The total changed under the shopper: they see the new one before paying it.
+        if (fresh.data) this._set({ session: fresh.data });
       }
       return this._payFailed(error);
     }

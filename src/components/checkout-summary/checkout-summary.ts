@@ -4,14 +4,16 @@ import type { PropertyDeclarations } from 'lit';
 import { checkoutContext } from '../../context.js';
 import { dir } from '../../localize.js';
 import en from '../../locales/en.js';
-import { count } from '../../locales/format.js';
+import { count, fill } from '../../locales/format.js';
 import { formatMoney } from '../../money/format.js';
 import { tokens } from '../theme.js';
 
 /**
- * The order: each line item's name, quantity and amount, the number of items and the total, in
- * the session's currency and the checkout's language. Server text is rendered as text, never as
- * HTML; amounts read left to right, also in a right-to-left language.
+ * The order: each line item's name, quantity and amount, the number of items, the shipping rate
+ * chosen (when the session offers rates; it follows the shopper's choice once the server
+ * confirms it) and the total, in the session's currency and the checkout's language. Server text
+ * is rendered as text, never as HTML; amounts read left to right, also in a right-to-left
+ * language.
  *
  * @summary What the shopper is paying for.
  *
@@ -22,6 +24,7 @@ import { tokens } from '../theme.js';
  * @csspart item-name - Its name.
  * @csspart item-quantity - Its quantity.
  * @csspart item-amount - Its amount.
+ * @csspart shipping - The shipping row: the rate chosen and its amount (sessions with shipping rates).
  * @csspart total - The total row.
  */
 export class CheckoutSummaryElement extends LitElement {
@@ -51,6 +54,7 @@ export class CheckoutSummaryElement extends LitElement {
         padding: 0;
       }
       [part='item'],
+      [part='shipping'],
       [part='total'] {
         display: flex;
         flex-wrap: wrap;
@@ -63,9 +67,13 @@ export class CheckoutSummaryElement extends LitElement {
         overflow-wrap: anywhere;
       }
       [part='item-amount'],
+      [part='shipping'] span:last-child,
       [part='total'] span:last-child {
         margin-inline-start: auto;
         font-variant-numeric: tabular-nums;
+      }
+      [part='shipping'] {
+        margin: 0;
       }
       [part='total'] {
         font-weight: 700;
@@ -85,6 +93,7 @@ export class CheckoutSummaryElement extends LitElement {
     const { session, locale = 'en', lang = 'en', strings: t = en } = this._checkout.value ?? {};
     if (!session) return nothing;
     const money = (amount: number) => html`<span dir="ltr">${formatMoney(amount, session.currency, locale)}</span>`;
+    const cost = session.shipping_cost;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const items = session.line_items.data.reduce((sum, item) => sum + item.quantity, 0);
     return html`<div lang=${lang} dir=${dir(lang)}>
@@ -99,6 +108,11 @@ export class CheckoutSummaryElement extends LitElement {
             </li>`,
         )}
       </ul>
+      ${cost
+        ? html`<p part="shipping">
+            <span>${fill(t.shipping, { rate: session.shipping_options?.find((o) => o.shipping_rate === cost.shipping_rate)?.display_name ?? '' })}</span><span>${money(cost.amount_total)}</span>
+          </p>`
+        : nothing}
       <p part="total"><span>${t.total}</span><span>${money(session.amount_total)}</span></p>
     </div>`;
   }

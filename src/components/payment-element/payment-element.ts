@@ -11,6 +11,7 @@ import { dir, errorText } from '../../localize.js';
 import en from '../../locales/en.js';
 import { formatMoney } from '../../money/format.js';
 import type { KitErrorCode, Strings } from '../../strings.js';
+import { hostedElsewhere } from '../hosted.js';
 import { errorContent, fieldStyles, tokens } from '../theme.js';
 import { CardFrameController } from './card-frame.js';
 import { ChallengeController } from './challenge.js';
@@ -35,12 +36,6 @@ function insideSession(start: Node): boolean {
   return false;
 }
 
-const onPage = (url: string | null): boolean => {
-  if (!url) return false;
-  const target = new URL(url, location.href);
-  return target.origin + target.pathname === location.origin + location.pathname;
-};
-
 /**
  * The card form of the surrounding `<checkout-session>`: the card fields, the email when the
  * session has none, the pay button, the outcome in plain words, and the bank's 3-D Secure
@@ -54,7 +49,7 @@ const onPage = (url: string | null): boolean => {
  *
  * @summary Takes the card and pays; one per session.
  *
- * @fires {ChangeDetail} checkout-change - The form's state changed: `{complete, empty, brand, errors, savedPaymentMethod, savePaymentMethod}`, never card data.
+ * @fires {ChangeDetail} checkout-change - The form's state changed: `{elementType: 'payment', complete, empty, brand, errors, savedPaymentMethod, savePaymentMethod}`, never card data.
  * @fires {CheckoutError} checkout-error - A second payment element in one session (integration error).
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to go to the hosted payment page.
  *
@@ -259,8 +254,7 @@ export class PaymentElement extends LitElement {
   }
 
   private get _hostedElsewhere(): boolean {
-    const session = this._checkout?.session;
-    return session?.ui_mode === 'hosted' && !onPage(session.url);
+    return hostedElsewhere(this._checkout?.session);
   }
 
   private get _emailError(): 'required' | 'invalid' | undefined {
@@ -323,8 +317,9 @@ export class PaymentElement extends LitElement {
     const emailError = this._emailError;
     const saved = this._saved.chosen;
     const detail: ChangeDetail = saved
-      ? { complete: true, empty: false, brand: saved.card.brand, errors: {}, savedPaymentMethod: saved.id, savePaymentMethod: false }
+      ? { elementType: 'payment', complete: true, empty: false, brand: saved.card.brand, errors: {}, savedPaymentMethod: saved.id, savePaymentMethod: false }
       : {
+          elementType: 'payment',
           complete: card.complete && !emailError,
           empty: card.empty && !this._email,
           brand: card.brand,
