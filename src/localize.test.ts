@@ -89,9 +89,9 @@ describe('messages', () => {
   });
 
   it('counts in the plural category and digits of the locale', () => {
-    expect(count('en', en.items, 1)).to.equal('1 item');
-    expect(count('en', en.items, 2)).to.equal('2 items');
-    expect(count('en', en.items, 1000)).to.equal('1,000 items');
+    expect(count('en', enExtra['address.day'], 1)).to.equal('1 day');
+    expect(count('en', enExtra['address.day'], 2)).to.equal('2 days');
+    expect(count('en', enExtra['address.day'], 1000)).to.equal('1,000 days');
     expect(count('pl', { one: '{n} produkt', few: '{n} produkty', many: '{n} produktów', other: '{n} produktu' }, 3)).to.equal('3 produkty');
     expect(count('pl', { one: '{n} produkt', few: '{n} produkty', many: '{n} produktów', other: '{n} produktu' }, 5)).to.equal('5 produktów');
     expect(count('ar-EG', { other: '{n}' }, 12)).to.equal(new Intl.NumberFormat('ar-EG').format(12));

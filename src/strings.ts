@@ -243,9 +243,8 @@ export type Strings = {
   tryAgain: string;
   hostedButton: string;
   hostedNote: string;
-  /** `<checkout-summary>`'s heading, and the count of items beside it. */
+  /** `<checkout-summary>`'s heading. */
   summary: string;
-  items: Plural;
   /** A line item's quantity. */
   quantity: Msg<'n'>;
   total: string;

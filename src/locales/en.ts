@@ -17,7 +17,6 @@ const en = {
   paid: 'Payment complete. Thank you!',
   tryAgain: 'Try again',
   summary: 'Order summary',
-  items: { one: '{n} item', other: '{n} items' },
   quantity: 'Qty {n}',
   total: 'Total',
   shipping: 'Shipping: {rate}',

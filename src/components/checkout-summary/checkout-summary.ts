@@ -9,7 +9,7 @@ import { formatMoney } from '../../money/format.js';
 import { tokens } from '../theme.js';
 
 /**
- * The order: each line item's name, quantity and amount, the number of items, the shipping rate
+ * The order: each line item's name, quantity and amount, the shipping rate
  * chosen (when the session offers rates; it follows the shopper's choice once the server
  * confirms it) and the total, in the session's currency and the checkout's language. Server text
  * is rendered as text, never as HTML; amounts read left to right, also in a right-to-left
@@ -18,7 +18,6 @@ import { tokens } from '../theme.js';
  * @summary What the shopper is paying for.
  *
  * @csspart heading - The "Order summary" heading.
- * @csspart item-count - How many items, in the heading.
  * @csspart items - The list of line items.
  * @csspart item - One line item.
  * @csspart item-name - Its name.
@@ -41,12 +40,8 @@ export class CheckoutSummaryElement extends LitElement {
         font-size: 1.1em;
         margin: 0 0 0.5rem;
       }
-      [part='item-quantity'],
-      [part='item-count'] {
+      [part='item-quantity'] {
         color: var(--_muted);
-      }
-      [part='item-count'] {
-        font-size: 0.85em;
       }
       [part='items'] {
         list-style: none;
@@ -95,9 +90,8 @@ export class CheckoutSummaryElement extends LitElement {
     const money = (amount: number) => html`<span dir="ltr">${formatMoney(amount, session.currency, locale)}</span>`;
     const cost = session.shipping_cost;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    const items = session.line_items.data.reduce((sum, item) => sum + item.quantity, 0);
     return html`<div lang=${lang} dir=${dir(lang)}>
-      <div part="heading" role="heading" aria-level=${level}>${t.summary} <span part="item-count">${count(locale, t.items, items)}</span></div>
+      <div part="heading" role="heading" aria-level=${level}>${t.summary}</div>
       <ul part="items">
         ${session.line_items.data.map(
           (item) =>
