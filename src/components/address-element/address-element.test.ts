@@ -39,7 +39,15 @@ const field = (address: AddressElement, key: string) => q(address, `#${key.repla
 const errorOf = (address: AddressElement, key: string) => q(address, `#${key.replace('.', '-')}-error`).textContent.trim();
 const labelOf = (address: AddressElement, key: string) => q(address, `label[for=${key.replace('.', '-')}]`).textContent.trim();
 /** As the elements format it (engines differ: WebKit puts a space after the $). */
-const usd = (amount: number) => formatMoney(amount, 'usd', navigator.language);
+/** The checkout's locale here: the browser's language, canonical, or English when it is not a tag (WebKit under a `C` locale). */
+const browserLocale = ((): string => {
+  try {
+    return Intl.getCanonicalLocales(navigator.language)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+})();
+const usd = (amount: number) => formatMoney(amount, 'usd', browserLocale);
 const serverSession = (id: string) => merchantApi<ServerSession>('GET', `/v1/checkout/sessions/${id}`);
 
 async function typeIn(address: AddressElement, key: string, text: string): Promise<void> {
