@@ -11,7 +11,8 @@
 import { minifyHTMLLiterals } from 'minify-literals';
 import { minifySync } from 'rolldown/utils';
 import { defineConfig } from 'vite';
-import type { Plugin, UserConfig } from 'vite';
+import type { LibraryOptions, Plugin, UserConfig } from 'vite';
+import { SHIPPED } from './src/locales/shipped.js';
 
 const entry = 'src/index.ts';
 
@@ -65,6 +66,41 @@ function loadsWithoutDom(): Plugin {
   };
 }
 
+/**
+ * The self-contained file loads what it needs only sometimes (a locale's words, the 3-D Secure
+ * dialog) as files beside itself, by URL (src/lazy-beside.ts), instead of through `import()`s
+ * that would split it into chunks: its minifier renames private members only in a build of one
+ * chunk. The `lazy` mode builds those files.
+ */
+function lazyBeside(): Plugin {
+  return {
+    name: 'checkout:lazy-beside',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/lazy.js') || !importer?.includes('/src/')) return null;
+      const resolved = await this.resolve(source, importer, options);
+      return resolved?.id.endsWith('/src/lazy.ts') ? resolved.id.replace(/lazy\.ts$/, 'lazy-beside.ts') : null;
+    },
+  };
+}
+
+/**
+ * Each lazily loaded module stands alone: a chunk shared between them (or one that imports the
+ * entry) would be loaded by URL beside a script whose own URL carries a version, and run twice.
+ */
+function standAlone(): Plugin {
+  return {
+    name: 'checkout:lazy-modules-stand-alone',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const shared = chunk.imports.filter((file) => !file.endsWith('.map'));
+        if (shared.length || (!chunk.isEntry && !chunk.isDynamicEntry)) throw new Error(`${chunk.fileName} imports ${shared.join(', ') || 'nothing but is no entry'}: a lazy module must stand alone.`);
+      }
+    },
+  };
+}
+
 /** The kit's private members: TypeScript `private _name` (Lit's own internals are `_$…`, already short). */
 const PRIVATE = /^_[a-z]/;
 
@@ -92,25 +128,41 @@ function manglePrivatesOfEntry(): Plugin {
   };
 }
 
+/** A minified build of modules that load one another by `import()`, each standing alone. */
+function lazyModules(outDir: string, lib: LibraryOptions, chunkFileNames?: string): UserConfig {
+  return {
+    plugins: [minifyTemplates(), standAlone()],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      lib,
+      // Renaming `_private` members needs a build of one chunk.
+      rolldownOptions: { output: { minify: { ...minifyAll, mangleProps: undefined }, ...(chunkFileNames && { chunkFileNames }) } },
+    },
+  };
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'frame') {
-    // Plain DOM, no Lit: nothing in it touches the DOM before it runs in its own document.
-    return {
-      plugins: [minifyTemplates()],
-      build: {
-        outDir: 'dist/frame',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: true,
-        sourcemap: true,
-        lib: { entry: 'src/frame/card-frame.ts', formats: ['es'], fileName: () => 'card-frame.js' },
-        rolldownOptions: { output: { minify: minifyAll } },
-      },
-    };
+    // Plain DOM, no Lit: nothing in it touches the DOM before it runs in its own document. Its
+    // locales are chunks of their own, `locales/<tag>.js` (the frame has no `_private` members,
+    // so it gives up nothing by not renaming them, which only a build of one chunk can).
+    return lazyModules('dist/frame', { entry: 'src/frame/card-frame.ts', formats: ['es'], fileName: () => 'card-frame.js' }, 'locales/[name].js');
+  }
+  if (mode === 'lazy') {
+    // What the self-contained file loads beside itself (src/lazy-beside.ts): each shipped
+    // locale's words, `locales/<tag>.js`, the English words off the card path,
+    // `locales/en-extra.js`, and the 3-D Secure dialog, `challenge-dialog.js`.
+    const input: Record<string, string> = { 'challenge-dialog': 'src/components/payment-element/challenge-dialog.ts', 'locales/en-extra': 'src/locales/en-extra.ts' };
+    for (const tag of SHIPPED) if (tag !== 'en') input[`locales/${tag}`] = `src/locales/${tag}.ts`;
+    return lazyModules('dist', { entry: input, formats: ['es'], fileName: (_format, name) => `${name}.js` });
   }
   if (mode === 'standalone') {
     return {
-      plugins: [minifyTemplates(), loadsWithoutDom(), manglePrivatesOfEntry()],
+      plugins: [minifyTemplates(), loadsWithoutDom(), lazyBeside(), manglePrivatesOfEntry()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -11,8 +11,8 @@
  * `--dev` (`npm start -- --dev`): the pages come from Vite's dev server instead, with hot
  * reload of demo/ and src/, and without the CSP (Vite's dev client injects styles).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -43,28 +43,30 @@ if (!dev && !existsSync(resolve(pagesDir, 'index.html'))) {
 }
 
 // The hosted page serves the kit's bundle, and every checkout the card frame, as built when the
-// demo started: copies, so that a `npm run build` (which empties dist/) meanwhile does not
-// break the running demo.
+// demo started, with what each loads beside itself (locales, the 3-D Secure dialog): copies, so
+// that a `npm run build` (which empties dist/) meanwhile does not break the running demo.
 const copies = resolve(repo, 'node_modules/.cache/checkout-elements-demo-kit');
-const kitCopy = resolve(copies, 'checkout-elements.min.js');
-const frameCopy = resolve(copies, 'card-frame.js');
-for (const [built, copy, what] of [
-  [builtKit, kitCopy, 'the hosted payment page'],
-  [builtFrame, frameCopy, 'the card fields'],
+const kitCopy = resolve(copies, 'kit/checkout-elements.min.js');
+const frameCopy = resolve(copies, 'frame/card-frame.js');
+for (const [built, copy, beside, what] of [
+  [builtKit, kitCopy, ['locales', 'challenge-dialog.js', 'challenge-dialog.js.map'], 'the hosted payment page'],
+  [builtFrame, frameCopy, ['locales'], 'the card fields'],
 ] as const) {
   if (existsSync(built)) {
+    rmSync(dirname(copy), { recursive: true, force: true });
     mkdirSync(dirname(copy), { recursive: true });
-    copyFileSync(built, copy);
-    if (existsSync(`${built}.map`)) copyFileSync(`${built}.map`, `${copy}.map`);
+    for (const file of [built, `${built}.map`, ...beside.map((name) => resolve(dirname(built), name))]) {
+      if (existsSync(file)) cpSync(file, resolve(dirname(copy), basename(file)), { recursive: true });
+    }
   } else {
     console.warn(`No ${built}: ${what} will not work. Run \`npm run build\`.`);
   }
 }
 
 // The chunks the kit loads on demand (the address element, its data, libphonenumber) go with it.
-if (existsSync(builtKit)) {
+if (existsSync(builtKit) && existsSync(dirname(kitCopy))) {
   for (const name of readdirSync(dirname(builtKit))) {
-    if (/^checkout-elements\.[a-z-]+\.[\w-]+\.min\.js(\.map)?$/.test(name)) copyFileSync(resolve(dirname(builtKit), name), resolve(copies, name));
+    if (/^checkout-elements\.[a-z-]+\.[\w-]+\.min\.js(\.map)?$/.test(name)) copyFileSync(resolve(dirname(builtKit), name), resolve(dirname(kitCopy), name));
   }
 }
 

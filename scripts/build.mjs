@@ -44,6 +44,9 @@ function writeLicences(packages, path) {
 rmSync('dist', { recursive: true, force: true });
 await build({ mode: 'esm', logLevel: 'warn' });
 const standalone = await build({ mode: 'standalone', logLevel: 'warn' });
+// What the self-contained file loads beside itself: its locales and the 3-D Secure dialog (the
+// ESM build's own locales/ are the same modules; these overwrite them, minified).
+await build({ mode: 'lazy', logLevel: 'warn' });
 // The card frame holds the kit's own code only: no third-party licence to ship with it.
 await build({ mode: 'frame', logLevel: 'warn' });
 const node = await build({ mode: 'node', logLevel: 'warn' });
@@ -58,4 +61,4 @@ const packages = bundledPackages(standalone);
 for (const [dir, files] of bundledPackages(node)) packages.set(dir, new Set([...files].map((f) => `node/${f}`)));
 writeLicences(packages, 'dist/THIRD-PARTY-LICENSES.md');
 if (!existsSync('dist/node/types/server/index.d.ts')) throw new Error('build: no types for checkout-elements/mock-server');
-console.log('build: dist/index.js (ESM) and dist/types, dist/checkout-elements.min.js, dist/frame/card-frame.js, dist/node (mock server, webhooks, bin) and dist/node/types, custom-elements.json, dist/THIRD-PARTY-LICENSES.md');
+console.log('build: dist/index.js (ESM) and dist/types, dist/checkout-elements.min.js with dist/locales/ and dist/challenge-dialog.js beside it, dist/frame/card-frame.js with dist/frame/locales/, dist/node (mock server, webhooks, bin) and dist/node/types, custom-elements.json, dist/THIRD-PARTY-LICENSES.md');

@@ -32,7 +32,12 @@ if (stale('dist/checkout-elements.min.js', ['src', 'vite.config.ts'])) {
   console.log('start: building dist/checkout-elements.min.js (missing or older than src/)…');
   run(npx, ['vite', 'build', '--mode', 'standalone', '--logLevel', 'warn']);
 }
-// The card frame the mock server serves: the card fields live in it, on the server's origin.
+// Beside it: its locales and the 3-D Secure dialog, which it loads when it needs them.
+if (stale('dist/challenge-dialog.js', ['src', 'vite.config.ts'])) {
+  console.log('start: building dist/locales/ and dist/challenge-dialog.js (missing or older than src/)…');
+  run(npx, ['vite', 'build', '--mode', 'lazy', '--logLevel', 'warn']);
+}
+// The card frame the mock server serves (and its locales): the card fields live in it, on the server's origin.
 if (stale('dist/frame/card-frame.js', ['src', 'vite.config.ts'])) {
   console.log('start: building dist/frame/card-frame.js (missing or older than src/)…');
   run(npx, ['vite', 'build', '--mode', 'frame', '--logLevel', 'warn']);

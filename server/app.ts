@@ -32,6 +32,7 @@ import { products } from './merchant/products.js';
 import { refunds } from './merchant/refunds.js';
 import { shippingRates } from './merchant/shipping-rates.js';
 import { webhookEndpoints } from './merchant/webhook-endpoints.js';
+import { pageLocale } from './locales/index.js';
 import { challengeCsp, HOSTED_CSP, messagePage } from './pages.js';
 import { assets } from './pages/assets.js';
 import { cardFrame, cardFrameCsp } from './pages/card-frame.js';
@@ -76,7 +77,9 @@ export function buildApp(appDeps: AppDeps): Hono<Env> {
     logger.error(`internal error on ${c.req.method} ${loggedPath(c.req.url)} (${c.var.requestId})`, err);
     const page = c.var.page;
     if (page) {
-      const shown = messagePage(c.var.base, 'Something went wrong', 'The payment server had a problem and could not finish this step. Please try again in a moment.');
+      // In the browser's language: the session that would say otherwise may be what failed.
+      const l = pageLocale([], c.req.header('accept-language'));
+      const shown = messagePage(l, c.var.base, l.t.serverErrorTitle, l.t.serverErrorMessage);
       return securePage(html(500, shown), page.csp);
     }
     return jsonResponse(500, { error: internalError(c.var.requestId) });

@@ -5,7 +5,7 @@ import { withReturnParams } from './pages/three-d-secure.js';
 import { GOOD_CARD, ORIGIN, PK, SK, createHarness, type Harness } from './harness.test.js';
 
 const CLIENT_SESSION_KEYS = [
-  'amount_subtotal', 'amount_total', 'currency', 'customer_email', 'expires_at', 'id', 'line_items', 'livemode',
+  'amount_subtotal', 'amount_total', 'currency', 'customer_email', 'expires_at', 'id', 'line_items', 'livemode', 'locale',
   'object', 'payment_intent', 'payment_status', 'status', 'ui_mode', 'url',
 ].sort();
 const CLIENT_PI_KEYS = ['amount', 'currency', 'id', 'last_payment_error', 'next_action', 'object', 'status'].sort();

@@ -8,6 +8,7 @@
 import { detectBrand, type BrandInfo, type CardBrand } from '../src/card/brands.js';
 import { validateCvc } from '../src/card/cvc.js';
 import { luhnValid } from '../src/card/luhn.js';
+import type { DeclineCode, ServerErrorCode } from '../src/strings.js';
 import { cardError, type ApiFault } from './errors.js';
 
 
@@ -20,12 +21,12 @@ export type CardBehaviour =
 
 export interface Decline {
   kind: 'decline';
-  code: string;
-  declineCode: string;
+  code: ServerErrorCode;
+  declineCode: DeclineCode;
   message: string;
 }
 
-const decline = (code: string, declineCode: string, message: string): Decline => ({ kind: 'decline', code, declineCode, message });
+const decline = (code: ServerErrorCode, declineCode: DeclineCode, message: string): Decline => ({ kind: 'decline', code, declineCode, message });
 
 const DECLINED = decline('card_declined', 'generic_decline', 'Your card was declined.');
 

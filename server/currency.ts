@@ -45,13 +45,13 @@ export function minorUnits(code: string): number | undefined {
   return Object.hasOwn(MINOR_UNITS, code.toUpperCase()) ? MINOR_UNITS[code.toUpperCase()] : undefined;
 }
 
-/** Formats an amount in minor units for pages the server renders (3-D Secure, hosted). */
-export function formatAmount(amount: number, currency: string): string {
+/** Formats an amount in minor units for pages the server renders (3-D Secure, hosted), as `locale` writes it. */
+export function formatAmount(amount: number, currency: string, locale = 'en'): string {
   const digits = minorUnits(currency) ?? 2;
   const code = currency.toUpperCase();
   const major = (amount / 10 ** digits).toFixed(digits);
   try {
-    return new Intl.NumberFormat('en', {
+    return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: code,
       minimumFractionDigits: digits,

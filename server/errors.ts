@@ -1,10 +1,17 @@
 import type { ApiError, ApiErrorType } from '../src/api/wire.js';
+import type { DeclineCode, ServerErrorCode } from '../src/strings.js';
 
 /**
  * Stripe's error object. The card error of a merchant's charge also carries what it left
  * behind: the payment intent (to recover it) and the payment method tried.
+ *
+ * `code` is one of `ServerErrorCode` (src/strings.ts), which the kit has words for in every
+ * locale: a new code is added there, and the typecheck then asks each locale for its words (or
+ * for the code to be listed as told in general words).
  */
 export interface ErrorObject extends ApiError {
+  code?: ServerErrorCode;
+  decline_code?: DeclineCode;
   payment_intent?: unknown;
   payment_method?: unknown;
 }
@@ -25,32 +32,32 @@ export class ApiFault extends Error {
   }
 }
 
-function fault(status: number, type: ApiErrorType, code: string | undefined, message: string, param?: string): ApiFault {
-  const error: ApiError = { type, message };
+function fault(status: number, type: ApiErrorType, code: ServerErrorCode | undefined, message: string, param?: string): ApiFault {
+  const error: ErrorObject = { type, message };
   if (code !== undefined) error.code = code;
   if (param !== undefined) error.param = param;
   return new ApiFault(status, error);
 }
 
-export const invalidRequest = (message: string, code?: string, param?: string): ApiFault =>
+export const invalidRequest = (message: string, code?: ServerErrorCode, param?: string): ApiFault =>
   fault(400, 'invalid_request_error', code, message, param);
 
 export const missingResource = (kind: string, id: string, param = 'id'): ApiFault =>
   fault(404, 'invalid_request_error', 'resource_missing', `No such ${kind}: '${id}'`, param);
 
-export const stateConflict = (message: string, code: string, param?: string): ApiFault =>
+export const stateConflict = (message: string, code: ServerErrorCode, param?: string): ApiFault =>
   fault(409, 'invalid_request_error', code, message, param);
 
-export const authenticationError = (message: string, code?: string): ApiFault =>
+export const authenticationError = (message: string, code?: ServerErrorCode): ApiFault =>
   fault(401, 'authentication_error', code, message);
 
-export const permissionError = (message: string, code?: string): ApiFault =>
+export const permissionError = (message: string, code?: ServerErrorCode): ApiFault =>
   fault(403, 'permission_error', code, message);
 
 export const idempotencyError = (message: string): ApiFault =>
   fault(400, 'idempotency_error', 'idempotency_key_in_use', message);
 
-export function cardError(message: string, code: string, declineCode?: string, param?: string): ApiFault {
+export function cardError(message: string, code: ServerErrorCode, declineCode?: DeclineCode, param?: string): ApiFault {
   const f = fault(402, 'card_error', code, message, param);
   if (declineCode !== undefined) f.error.decline_code = declineCode;
   return f;

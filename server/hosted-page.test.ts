@@ -31,7 +31,7 @@ void describe('hosted payment page', () => {
     assert.ok(!r.text.includes('<img src=x'), 'product name is escaped');
     assert.ok(r.text.includes('&#60;img src=x onerror=alert(1)&#62;&#34;Tee&#34;'));
     assert.ok(r.text.includes('Ada &#38; &#60;Co&#62;'));
-    assert.ok(r.text.includes(`<checkout-session session-id="${s.id}" client-secret="${s.client_secret}" publishable-key="pk_test_checkout_mock" api-base="http://mock.test" return-url="http://mock.test/pay/${s.id}">`));
+    assert.ok(r.text.includes(`<checkout-session session-id="${s.id}" client-secret="${s.client_secret}" publishable-key="pk_test_checkout_mock" api-base="http://mock.test" return-url="http://mock.test/pay/${s.id}" locale="en">`));
     assert.match(r.text, /<checkout-summary><\/checkout-summary>/);
     assert.match(r.text, /<payment-element><\/payment-element>/);
     assert.ok(r.text.includes('<script type="module" src="http://mock.test/assets/checkout-elements.min.js">'));

@@ -146,6 +146,9 @@ void describe('merchant API: bad input', () => {
     ['embedded without return_url', { ...BASIC_SESSION, ui_mode: 'embedded', success_url: undefined, cancel_url: undefined }, 'return_url', 'parameter_missing'],
     ['unknown ui_mode', { ...BASIC_SESSION, ui_mode: 'popup' }, 'ui_mode'],
     ['bad email', { ...BASIC_SESSION, customer_email: 'not-an-email' }, 'customer_email'],
+    ['locale not a tag', { ...BASIC_SESSION, locale: 'en_US' }, 'locale'],
+    ['locale with spaces', { ...BASIC_SESSION, locale: 'de DE' }, 'locale'],
+    ['locale too long', { ...BASIC_SESSION, locale: `de-${'a'.repeat(40)}` }, 'locale'],
     ['expires too soon', { ...BASIC_SESSION, expires_at: Math.floor(Date.UTC(2030, 0, 15, 12, 10) / 1000) }, 'expires_at'],
     ['expires too late', { ...BASIC_SESSION, expires_at: Math.floor(Date.UTC(2030, 0, 17) / 1000) }, 'expires_at'],
     ['unknown country', { ...BASIC_SESSION, shipping_address_collection: { allowed_countries: ['US', 'QQ'] } }, 'shipping_address_collection[allowed_countries][1]'],
@@ -166,6 +169,17 @@ void describe('merchant API: bad input', () => {
       assert.equal((await h.merchant('GET', '/v1/products')).body.data.length, 0);
     });
   }
+
+  void it('keeps a locale in canonical form, and auto as given', async () => {
+    const h = createHarness();
+    for (const [given, kept] of [['zh-tw', 'zh-TW'], ['DE-ch', 'de-CH'], ['auto', 'auto'], ['pt-BR', 'pt-BR']]) {
+      const r = await h.merchant('POST', '/v1/checkout/sessions', { ...BASIC_SESSION, locale: given });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.body.locale, kept);
+    }
+    const none = await h.merchant('POST', '/v1/checkout/sessions', BASIC_SESSION);
+    assert.equal(none.body.locale, null);
+  });
 
   void it('empty line_items in JSON', async () => {
     const h = createHarness();

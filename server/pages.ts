@@ -4,6 +4,7 @@
  * scripts served from /assets, and every server-provided string is escaped.
  */
 import { formatAmount } from './currency.js';
+import type { PageLocale } from './locales/index.js';
 
 export const HOSTED_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self'; img-src 'self' data:";
 /**
@@ -17,10 +18,18 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-function layout(title: string, body: string, base: string, scripts: string[] = []): string {
+/** A message with its `{name}`s filled in by HTML (each value escaped by the caller). */
+const fillHtml = (message: string, values: Record<string, string>): string =>
+  message.split(/(\{\w+\})/).map((part) => (part.startsWith('{') ? values[part.slice(1, -1)] : undefined) ?? escapeHtml(part)).join('');
+
+/** An amount as the locale writes it, kept left-to-right inside a right-to-left sentence. */
+const amountHtml = (amount: number, currency: string, locale: string): string =>
+  `<bdi dir="ltr">${escapeHtml(formatAmount(amount, currency, locale))}</bdi>`;
+
+function layout(l: PageLocale, title: string, body: string, base: string, scripts: string[] = []): string {
   const tags = scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n    ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(l.lang)}" dir="${l.dir}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -30,22 +39,24 @@ function layout(title: string, body: string, base: string, scripts: string[] = [
     ${tags}
   </head>
   <body>
-    <p class="test-banner">Test mode: no money moves.</p>
+    <p class="test-banner">${escapeHtml(l.t.testBanner)}</p>
 ${body}
   </body>
 </html>
 `;
 }
 
-export function messagePage(base: string, title: string, message: string, link?: { href: string; text: string }): string {
-  const a = link ? `\n      <p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
-  return layout(title, `    <main class="card">
+/** A page that only says something; `code`, a fault's stable code, is shown as is for whoever reports it. */
+export function messagePage(l: PageLocale, base: string, title: string, message: string, link?: { href: string; text: string }, code?: string): string {
+  const a = (link ? `\n      <p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '') + (code ? `\n      <p class="hint"><code>${escapeHtml(code)}</code></p>` : '');
+  return layout(l, title, `    <main class="card">
       <h1>${escapeHtml(title)}</h1>
       <p>${escapeHtml(message)}</p>${a}
     </main>`, base);
 }
 
 export interface HostedPageInput {
+  l: PageLocale;
   base: string;
   businessName: string;
   sessionId: string;
@@ -65,38 +76,45 @@ export interface HostedPageInput {
 
 export function hostedPage(p: HostedPageInput): string {
   const pageUrl = `${p.base}/pay/${p.sessionId}`;
-  const names = p.items.map((i) => `<li>${escapeHtml(i.name)}${i.quantity > 1 ? ` × ${i.quantity}` : ''}</li>`).join('');
-  const cancel = p.cancelUrl ? `\n      <p class="cancel"><a href="${escapeHtml(p.cancelUrl)}">Cancel and return to ${escapeHtml(p.businessName)}</a></p>` : '';
+  const { t, locale } = p.l;
+  const business = escapeHtml(p.businessName);
+  const quantity = (n: number): string => ` ${fillHtml(t.hostedQuantity, { n: escapeHtml(new Intl.NumberFormat(locale).format(n)) })}`;
+  const names = p.items.map((i) => `<li>${escapeHtml(i.name)}${i.quantity > 1 ? quantity(i.quantity) : ''}</li>`).join('');
+  const cancel = p.cancelUrl ? `\n      <p class="cancel"><a href="${escapeHtml(p.cancelUrl)}">${fillHtml(t.hostedCancel, { business })}</a></p>` : '';
   return layout(
-    `Pay ${p.businessName}`,
+    p.l,
+    t.hostedTitle.replace('{business}', p.businessName),
     `    <main class="hosted" id="checkout-hosted" data-success-url="${escapeHtml(p.successUrl ?? '')}">
       <header>
         <h1>${escapeHtml(p.businessName)}</h1>
-        ${p.totalMoves ? '' : `<p class="total">Pay ${escapeHtml(formatAmount(p.amountTotal, p.currency))}</p>`}
+        ${p.totalMoves ? '' : `<p class="total">${fillHtml(t.hostedTotal, { amount: amountHtml(p.amountTotal, p.currency, locale) })}</p>`}
         <ul class="items">${names}</ul>
       </header>
-      <checkout-session session-id="${escapeHtml(p.sessionId)}" client-secret="${escapeHtml(p.clientSecret)}" publishable-key="${escapeHtml(p.publishableKey)}" api-base="${escapeHtml(p.base)}" return-url="${escapeHtml(pageUrl)}">
+      <checkout-session session-id="${escapeHtml(p.sessionId)}" client-secret="${escapeHtml(p.clientSecret)}" publishable-key="${escapeHtml(p.publishableKey)}" api-base="${escapeHtml(p.base)}" return-url="${escapeHtml(pageUrl)}" locale="${escapeHtml(locale)}">
         <checkout-summary></checkout-summary>${p.collectsDetails ? '\n        <address-element></address-element>' : ''}
         <payment-element></payment-element>
       </checkout-session>
-      <noscript><p>This payment page needs JavaScript.</p></noscript>${cancel}
+      <noscript><p>${escapeHtml(t.hostedNoScript)}</p></noscript>${cancel}
     </main>`,
     p.base,
     [`${p.base}/assets/checkout-elements.min.js`, `${p.base}/assets/hosted-page.js`],
   );
 }
 
-export function challengePage(base: string, challengeId: string, amount: number, currency: string): string {
+export function challengePage(l: PageLocale, base: string, challengeId: string, amount: number, currency: string): string {
   const action = `${base}/3ds/challenge/${challengeId}`;
+  const { t } = l;
   return layout(
-    'Confirm your payment',
+    l,
+    t.challengeTitle,
     `    <main class="card challenge">
-      <h1>Confirm your payment</h1>
-      <p>Your bank asks you to confirm a payment of <strong>${escapeHtml(formatAmount(amount, currency))}</strong>.</p>
-      <p class="hint">This is a test authentication page. Choose an outcome.</p>
+      <h1>${escapeHtml(t.challengeTitle)}</h1>
+      <p>${fillHtml(t.challengeText, { amount: `<strong>${amountHtml(amount, currency, l.locale)}</strong>` })}</p>
+      <p class="hint">${escapeHtml(t.challengeHint)}</p>
       <form method="post" action="${escapeHtml(action)}">
-        <button type="submit" name="outcome" value="complete">Complete authentication</button>
-        <button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button>
+        <input type="hidden" name="locale" value="${escapeHtml(l.locale)}">
+        <button type="submit" name="outcome" value="complete">${escapeHtml(t.challengeComplete)}</button>
+        <button type="submit" name="outcome" value="fail" class="secondary">${escapeHtml(t.challengeFail)}</button>
       </form>
     </main>`,
     base,
@@ -104,6 +122,7 @@ export function challengePage(base: string, challengeId: string, amount: number,
 }
 
 export interface ChallengeResultInput {
+  l: PageLocale;
   base: string;
   status: 'succeeded' | 'failed';
   sessionId: string;
@@ -113,13 +132,15 @@ export interface ChallengeResultInput {
 }
 
 export function challengeResultPage(p: ChallengeResultInput): string {
-  const title = p.status === 'succeeded' ? 'Authentication complete' : 'Authentication failed';
+  const { t } = p.l;
+  const title = p.status === 'succeeded' ? t.challengeSucceeded : t.challengeFailed;
   return layout(
+    p.l,
     title,
     `    <main class="card" id="checkout-3ds-result" data-status="${p.status}" data-session-id="${escapeHtml(p.sessionId)}" data-payment-intent="${escapeHtml(p.paymentIntentId)}" data-return-url="${escapeHtml(p.returnUrl)}" data-target-origin="${escapeHtml(p.targetOrigin)}">
-      <h1>${title}</h1>
-      <p>Returning you to the merchant…</p>
-      <p><a href="${escapeHtml(p.returnUrl)}" target="_top">Continue</a></p>
+      <h1>${escapeHtml(title)}</h1>
+      <p>${escapeHtml(t.returning)}</p>
+      <p><a href="${escapeHtml(p.returnUrl)}" target="_top">${escapeHtml(t.continue)}</a></p>
     </main>`,
     p.base,
     [`${p.base}/assets/3ds-result.js`],
@@ -154,7 +175,7 @@ body { margin: 0; padding: 1rem; background: Canvas; color: CanvasText; }
 main { max-width: 32rem; margin: 0 auto; }
 .card { padding: 1.5rem; border: 1px solid color-mix(in srgb, CanvasText 20%, transparent); border-radius: .75rem; }
 h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
-.items { padding-left: 1.25rem; }
+.items { padding-inline-start: 1.25rem; }
 form { display: flex; gap: .75rem; flex-wrap: wrap; margin-top: 1rem; }
 button { font: inherit; padding: .6rem 1rem; border-radius: .5rem; border: 1px solid #1a56db; background: #1a56db; color: #fff; cursor: pointer; }
 button.secondary { background: transparent; color: inherit; border-color: currentColor; }

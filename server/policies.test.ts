@@ -6,7 +6,7 @@
  * the table lacks fails the first test, so a new route is classified before it ships.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -121,12 +121,16 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/3ds/challenge/:id', caller: 'page', path: (i) => `/3ds/challenge/${i.challenge}`, params: () => ({ outcome: 'complete' }) },
   { method: 'GET', route: '/elements/v1/card-frame.html', caller: 'page', path: () => `/elements/v1/card-frame.html?key=${PK}` },
   { method: 'GET', route: '/elements/v1/card-frame.js', caller: 'asset', path: () => '/elements/v1/card-frame.js' },
+  // The card frame's locale modules, loaded by the frame from its own origin.
+  { method: 'GET', route: '/elements/v1/locales/:file', caller: 'asset', path: () => '/elements/v1/locales/en-XA.js' },
   { method: 'GET', route: '/assets/hosted-page.js', caller: 'asset', path: () => '/assets/hosted-page.js' },
   { method: 'GET', route: '/assets/3ds-result.js', caller: 'asset', path: () => '/assets/3ds-result.js' },
   { method: 'GET', route: '/assets/checkout-pages.css', caller: 'asset', path: () => '/assets/checkout-pages.css' },
   { method: 'GET', route: '/assets/checkout-elements.min.js', caller: 'asset', path: () => '/assets/checkout-elements.min.js' },
   { method: 'GET', route: '/assets/checkout-elements.min.js.map', caller: 'asset', path: () => '/assets/checkout-elements.min.js.map' },
   { method: 'GET', route: CHUNK_ROUTE, caller: 'asset', path: () => `/assets/${CHUNK}` },
+  // What the kit loads beside itself: a locale's words, the 3-D Secure dialog.
+  { method: 'GET', route: '/assets/*', caller: 'asset', path: () => '/assets/locales/en-XA.js' },
   { method: 'GET', route: '/favicon.ico', caller: 'asset', path: () => '/favicon.ico' },
 ];
 
@@ -147,6 +151,9 @@ function builtHarness(): Harness {
   writeFileSync(join(dir, CHUNK), 'export const chunk = 1;\n');
   const frame = join(dir, 'card-frame.js');
   writeFileSync(frame, 'export const frame = 1;\n');
+  // The kit's and the frame's locale modules are beside their scripts: one directory serves both here.
+  mkdirSync(join(dir, 'locales'));
+  writeFileSync(join(dir, 'locales', 'en-XA.js'), 'export default {};\n');
   return createHarness({ kitScriptPath: kit, frameScriptPath: frame });
 }
 

@@ -5,12 +5,13 @@
  * derives a code from whether the value at the issue's path is present).
  */
 import type { z } from 'zod';
+import type { ServerErrorCode } from '../src/strings.js';
 import { invalidRequest } from './errors.js';
 import { bracketPath, parseWith } from './params.js';
 
 type Path = (string | number)[];
 /** Refuses the request: `param` is the path of the parameter to name, `code` Stripe's error code. */
-export type Refuse = (param: Path, code: string, message: string) => void;
+export type Refuse = (param: Path, code: ServerErrorCode, message: string) => void;
 export type Rule<T> = (request: T, refuse: Refuse) => void;
 
 /**
@@ -47,6 +48,7 @@ export function parseRequest<S extends z.ZodType>(schema: S, params: unknown): z
   if (result.success) return result.data;
   const [first] = result.error.issues;
   const stripeCode: unknown = first?.code === 'custom' ? first.params?.stripeCode : undefined;
-  if (first !== undefined && typeof stripeCode === 'string') throw invalidRequest(first.message, stripeCode, bracketPath(first.path));
+  // Put there by a `Refuse`, which takes only the server's codes.
+  if (first !== undefined && typeof stripeCode === 'string') throw invalidRequest(first.message, stripeCode as ServerErrorCode, bracketPath(first.path));
   return parseWith(schema, params);
 }

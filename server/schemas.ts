@@ -126,3 +126,19 @@ export const metadata = z.preprocess(
 );
 
 export const expand = z.array(z.string().max(200)).max(20);
+
+/** `auto` (the shopper's browser decides) or a well-formed BCP 47 tag, kept in canonical form (`zh-tw` → `zh-TW`). */
+export const locale = z
+  .string()
+  .max(35, { error: 'must be at most 35 characters' })
+  .transform((value, ctx) => {
+    if (value === 'auto') return value;
+    try {
+      const [canonical] = Intl.getCanonicalLocales(value);
+      if (canonical) return canonical;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', input: value, message: "must be 'auto' or a BCP 47 language tag such as 'de', 'pt-BR' or 'zh-TW'" });
+    return z.NEVER;
+  });

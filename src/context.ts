@@ -10,6 +10,7 @@ import type { FrameConfirmOutcome, FrameConfirmRequest } from './api/frame-proto
 import type { ApiResult } from './api/client.js';
 import type { ClientSession, SessionUpdateRequest } from './api/wire.js';
 import type { CheckoutError } from './events.js';
+import type { Strings } from './strings.js';
 
 export type CheckoutStatus = 'idle' | 'loading' | 'ready' | 'paying' | 'authenticating' | 'complete' | 'error';
 
@@ -44,6 +45,14 @@ export interface DetailsSource {
 
 export interface CheckoutSnapshot {
   readonly status: CheckoutStatus;
+  /**
+   * The shopper's locale as asked for (a canonical BCP 47 tag: `de-CH`): amounts and numbers are
+   * formatted for it, and the card fields are told it.
+   */
+  readonly locale: string;
+  /** The locale whose words the checkout shows (`de`; `en` when none ships): its `lang` and `dir`. */
+  readonly lang: string;
+  readonly strings: Strings;
   readonly session?: ClientSession;
   /** Why the checkout cannot be used (status `error`). */
   readonly error?: CheckoutError;

@@ -1,15 +1,15 @@
 /**
- * How every failure becomes the `CheckoutError` the kit reports: one shape, with the shopper's
- * plain words from `strings` (the decline code's own words first, when there is one).
+ * How every failure becomes the `CheckoutError` the kit reports: one shape. Its `message` is
+ * left empty here: the element that reports the error fills it in, in the checkout's language
+ * (`errorText`), and elements show the words for the code as they render.
  */
 import type { CheckoutError, CheckoutErrorType } from './events.js';
-import { errorMessage } from './strings.js';
 
 export function checkoutError(type: CheckoutErrorType, code: string, declineCode?: string, param?: string): CheckoutError {
   return {
     type,
     code,
-    message: errorMessage(code, declineCode),
+    message: '',
     ...(declineCode ? { decline_code: declineCode } : {}),
     ...(param ? { param } : {}),
   };

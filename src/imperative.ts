@@ -19,6 +19,8 @@ export interface CheckoutOptions {
   clientSecret: string;
   /** The payment server; defaults to this page's origin. */
   apiBase?: string;
+  /** The shopper's language (a BCP 47 tag or `auto`); see `<checkout-session locale>`. */
+  locale?: string;
 }
 
 export interface PaymentElementHandle {
@@ -46,6 +48,7 @@ export function initCheckout(options: CheckoutOptions): Checkout {
   session.sessionId = options.checkoutSessionId;
   session.clientSecret = options.clientSecret;
   session.apiBase = options.apiBase ?? '';
+  session.locale = options.locale ?? '';
   const actions: CheckoutActions = { confirm: () => session.confirm() };
   let created = false;
 

@@ -16,7 +16,8 @@ export type { AddressChangeDetail, CardField, ChangeDetail, CheckoutError, Check
 export type { AddressElement } from './components/address-element/address-element.js';
 export { checkoutContext } from './context.js';
 export type { CheckoutSnapshot, CheckoutStatus, ConfirmResult, DetailsSource, PaymentMethodSource } from './context.js';
-export { strings } from './strings.js';
+export { setStrings } from './localize.js';
+export type { Msg, Plural, Strings, ErrorCode } from './strings.js';
 export type { CardBrand } from './card/brands.js';
 export { formatMoney, minorUnitDigits } from './money/format.js';
 export type * from './api/wire.js';

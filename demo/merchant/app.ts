@@ -100,6 +100,8 @@ const CartSchema = z.object({
   items: z.array(z.object({ price: z.string().min(1), quantity: z.number().int().min(1).max(20) })).min(1).max(20),
   ui_mode: z.enum(['embedded', 'hosted']),
   customer_email: z.email().optional(),
+  /** The shopper's language, for the session (its hosted page): `auto` or a tag; the payment server checks it. */
+  locale: z.string().max(35).optional(),
 });
 
 export function createMerchantApp(options: MerchantOptions) {
@@ -128,7 +130,7 @@ export function createMerchantApp(options: MerchantOptions) {
   app.post('/checkout', async (c) => {
     const parsed = CartSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: { type: 'invalid_request_error', message: 'The cart is not valid.' } }, 400);
-    const { items, ui_mode, customer_email } = parsed.data;
+    const { items, ui_mode, customer_email, locale } = parsed.data;
     if (items.some((item) => !catalogue.some((product) => product.price === item.price))) {
       return c.json({ error: { type: 'invalid_request_error', message: 'The cart holds a product the shop does not sell.' } }, 400);
     }
@@ -140,6 +142,7 @@ export function createMerchantApp(options: MerchantOptions) {
         line_items: items.map(({ price, quantity }) => ({ price, quantity })),
         customer,
         saved_payment_method_options: { payment_method_save: 'enabled' },
+        ...(locale ? { locale } : {}),
         // Goods ship: the shopper gives an address in one of the shop's countries and picks a rate.
         shipping_address_collection: { allowed_countries: SHIPS_TO },
         shipping_options: shippingRates.map((shipping_rate) => ({ shipping_rate })),

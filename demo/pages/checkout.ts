@@ -6,7 +6,7 @@
  */
 import '../../src/index.js';
 import { html, render } from 'lit';
-import { clearCheckout, element, loadCheckout, saveCart } from './common.js';
+import { clearCheckout, demoLocale, element, loadCheckout, localePicker, saveCart } from './common.js';
 
 const container = element('checkout', HTMLElement);
 const notice = element('checkout-notice', HTMLElement);
@@ -16,6 +16,12 @@ function say(message: string, tone: 'good' | 'bad' | '' = ''): void {
   notice.textContent = message;
   notice.className = `notice ${tone}`;
 }
+
+// The language picker re-words the open checkout in place (its `locale`).
+localePicker((locale) => {
+  const checkout = container.querySelector('checkout-session');
+  if (checkout) checkout.locale = locale;
+});
 
 if (!session) {
   container.hidden = true;
@@ -27,6 +33,7 @@ if (!session) {
       client-secret=${session.client_secret}
       publishable-key=${session.publishable_key}
       api-base=${session.api_base}
+      locale=${demoLocale()}
       @checkout-confirm=${() => {
         saveCart({});
         clearCheckout();

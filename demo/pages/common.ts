@@ -4,6 +4,8 @@
  * redirect coming back to this tab finds it, and no other tab does).
  */
 
+import { SHIPPED } from '../../src/locales/shipped.js';
+
 export interface ApiFailure {
   error: { type: string; code?: string; message: string };
 }
@@ -75,6 +77,43 @@ export function loadCheckout(): BrowserSession | null {
 
 export function clearCheckout(): void {
   sessionStorage.removeItem(CHECKOUT_KEY);
+}
+
+const LOCALE_KEY = 'demo-locale';
+
+/** The shopper's language the demo was last set to (the picker's), or '' for the browser's own. */
+export function demoLocale(): string {
+  return localStorage.getItem(LOCALE_KEY) ?? '';
+}
+
+/**
+ * The language picker in the site header: every locale the kit ships, each named in its own
+ * language. The page's `lang` follows it (the kit reads it when nothing else says), and
+ * `changed` tells the page, which passes it to `<checkout-session locale>` (and to a new
+ * session, for its hosted page).
+ */
+export function localePicker(changed: (locale: string) => void = () => undefined): void {
+  const header = document.querySelector('.site-header');
+  if (!header) return;
+  const label = document.createElement('label');
+  label.className = 'locale-picker';
+  label.textContent = 'Language ';
+  const select = document.createElement('select');
+  select.id = 'locale-picker';
+  const name = (tag: string): string => (tag === 'en-XA' ? 'Pseudo-locale (en-XA)' : (new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag));
+  select.append(new Option('Browser default', ''), ...SHIPPED.map((tag) => Object.assign(new Option(name(tag), tag), { lang: tag })));
+  select.value = demoLocale();
+  const apply = (): void => {
+    document.documentElement.lang = select.value || 'en';
+  };
+  select.addEventListener('change', () => {
+    localStorage.setItem(LOCALE_KEY, select.value);
+    apply();
+    changed(select.value);
+  });
+  apply();
+  label.append(select);
+  header.querySelector('.test-mode')?.before(label);
 }
 
 export function element<T extends HTMLElement>(id: string, type: abstract new () => T): T {

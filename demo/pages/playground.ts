@@ -9,7 +9,7 @@ import '../../src/index.js';
 import { html, nothing, render } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ReceivedWebhook } from '../merchant/app.js';
-import { backend, element, money, type BrowserSession } from './common.js';
+import { backend, demoLocale, element, localePicker, money, type BrowserSession } from './common.js';
 
 interface Scenario {
   id: string;
@@ -273,6 +273,9 @@ async function startScenario(): Promise<void> {
   }
 }
 
+// The language picker re-words the open checkout in place (its `locale`, re-rendered).
+localePicker(() => renderStage());
+
 function renderStage(): void {
   const session = state.session;
   if (!session) {
@@ -292,6 +295,7 @@ function renderStage(): void {
         publishable-key=${session.publishable_key}
         api-base=${session.api_base}
         three-ds=${state.threeDs}
+        locale=${demoLocale()}
       >
         <checkout-summary></checkout-summary>
         ${scenario.details ? html`<address-element></address-element>` : nothing}
@@ -343,6 +347,7 @@ function renderHtml(): void {
         `publishable-key="${session.publishable_key}"`,
         `api-base="${session.api_base}"`,
         ...(state.threeDs === 'redirect' ? ['three-ds="redirect"'] : []),
+        ...(demoLocale() ? [`locale="${demoLocale()}"`] : []),
       ]
     : ['session-id="cs_…"', 'client-secret="cs_…_secret_…"', 'publishable-key="pk_test_…"', 'api-base="https://pay.example"'];
   const style = changed.length

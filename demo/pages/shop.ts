@@ -4,7 +4,7 @@
  * asks for a hosted session and goes to the payment server's page.
  */
 import { html, nothing, render } from 'lit';
-import { backend, element, loadCart, money, saveCart, saveCheckout, type BrowserSession, type Cart, type Product } from './common.js';
+import { backend, demoLocale, element, loadCart, localePicker, money, saveCart, saveCheckout, type BrowserSession, type Cart, type Product } from './common.js';
 
 const productsList = element('products', HTMLUListElement);
 const cartBody = element('cart-body', HTMLElement);
@@ -12,6 +12,12 @@ const notice = element('shop-notice', HTMLElement);
 
 let products: Product[] = [];
 let cart: Cart = loadCart();
+
+// Prices follow the picker's language too; the hosted page gets it with the session.
+localePicker(() => {
+  renderProducts();
+  renderCart();
+});
 let busy = false;
 
 function say(message: string, tone: 'good' | 'bad' | '' = ''): void {
@@ -34,6 +40,8 @@ async function pay(uiMode: 'embedded' | 'hosted'): Promise<void> {
       ui_mode: uiMode,
       items: Object.entries(cart).map(([price, quantity]) => ({ price, quantity })),
       ...(email ? { customer_email: email } : {}),
+      // The hosted page speaks the picker's language (or, with none, the browser's: `auto`).
+      locale: demoLocale() || 'auto',
     });
     if (session.ui_mode === 'hosted' && session.url) {
       location.assign(session.url);
@@ -56,7 +64,7 @@ function renderProducts(): void {
         <div class="swatch ${p.swatch}" role="img" aria-label=${`Picture of the ${p.name.toLowerCase()}`}></div>
         <h3>${p.name}</h3>
         <p>${p.description}</p>
-        <p class="price">${money(p.unit_amount, p.currency)}</p>
+        <p class="price">${money(p.unit_amount, p.currency, demoLocale() || undefined)}</p>
         <!-- The name starts with the words shown (WCAG 2.5.3: a speech user says "Add to cart")
              and ends with the product, so the buttons differ in a list of controls. -->
         <button
@@ -100,7 +108,7 @@ function renderCart(): void {
               </li>`,
             )}
           </ul>`}
-      <p class="total"><span>Total</span><span data-testid="cart-total">${money(total, currency)}</span></p>
+      <p class="total"><span>Total</span><span data-testid="cart-total">${money(total, currency, demoLocale() || undefined)}</span></p>
       <label for="cart-email">Email for the receipt (optional)</label>
       <input id="cart-email" type="email" autocomplete="email" .value=${email?.value ?? ''} />
       <div class="actions">

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Deps, Env } from '../http/context.js';
 import { idOf, listBase, listParams, resource } from '../http/resources.js';
 import { exactlyOne, withRules } from '../rules.js';
-import { bool, email, expand, httpUrl, httpUrlTemplate, intIn, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
+import { bool, email, expand, httpUrl, httpUrlTemplate, intIn, locale, metadata, SESSION_ID_PLACEHOLDER, text } from '../schemas.js';
 import type { LineItemRecord, Session } from '../state/checkout.js';
 import { priceData } from './prices.js';
 import { shippingRateData } from './shipping-rates.js';
@@ -40,6 +40,7 @@ export const sessionCreate = withRules(
     return_url: httpUrlTemplate.optional(),
     customer_email: email.optional(),
     client_reference_id: text(200).optional(),
+    locale: locale.optional(),
     metadata: metadata.optional(),
     shipping_address_collection: z
       .strictObject({

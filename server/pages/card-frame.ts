@@ -15,6 +15,7 @@ import { Hono } from 'hono';
 import { FRAME_PATH } from '../../src/api/frame-protocol.js';
 import type { Deps, Env } from '../http/context.js';
 import { escapeHtml } from '../pages.js';
+import { besidePath, readBuilt } from './assets.js';
 import { html } from './headers.js';
 
 const DOCUMENT = FRAME_PATH.replace(/^\/elements/, '');
@@ -73,6 +74,20 @@ export function cardFrame({ publishableKey, allowedOrigins, frameScriptPath }: D
       page.headers.set('cross-origin-embedder-policy', 'require-corp');
       page.headers.set('cross-origin-resource-policy', 'cross-origin');
       return page;
+    })
+    // The fields' locales, `locales/<tag>.js` beside the script: loaded by the frame, from its own origin.
+    .get(`${DOCUMENT.slice(0, DOCUMENT.lastIndexOf('/'))}/locales/:file`, async (c, next) => {
+      const path = besidePath(frameScriptPath, `locales/${c.req.param('file')}`);
+      const body = path === null ? null : await readBuilt(path);
+      if (body === null) return next();
+      return new Response(body, {
+        headers: {
+          'content-type': `${path?.endsWith('.map') ? 'application/json' : 'text/javascript'}; charset=utf-8`,
+          'cache-control': 'no-cache',
+          'x-content-type-options': 'nosniff',
+          'cross-origin-resource-policy': 'same-origin',
+        },
+      });
     })
     .get(SCRIPT, async (c) => {
       const loaded = await loadScript();

@@ -1,6 +1,7 @@
 /** `/pay/:id`: the hosted payment page of a `ui_mode=hosted` session. */
 import { Hono } from 'hono';
 import type { Deps, Env } from '../http/context.js';
+import { pageLocale } from '../locales/index.js';
 import { hostedPage, messagePage } from '../pages.js';
 import { isHttpUrl, SESSION_ID_PLACEHOLDER } from '../schemas.js';
 import type { Session } from '../state/checkout.js';
@@ -24,25 +25,28 @@ function successUrlFor(session: Session, logger: Logger): string | undefined {
 export function hostedPages({ store, kitScriptPath, businessName, publishableKey, logger }: Deps): Hono<Env> {
   return new Hono<Env>().get('/:id', async (c) => {
     const base = c.var.base;
-    const page = (status: number, title: string, message: string, link?: { href: string; text: string }): Response => html(status, messagePage(base, title, message, link));
     const kitPresent = (await readBuilt(kitScriptPath)) !== null;
     // After the await: re-check expiry so the page shows the state as of now.
     store.checkout.sweepExpired(c.var.requestInfo);
-    const session = store.checkout.findSession(c.req.param('id'));
-    if (!session || session.ui_mode !== 'hosted') return page(404, 'Checkout not found', 'This checkout link is not valid.');
+    const found = store.checkout.findSession(c.req.param('id'));
+    const session = found?.ui_mode === 'hosted' ? found : undefined;
+    // The session's locale; with none (or `auto`), the browser's languages.
+    const l = pageLocale([session?.locale], c.req.header('accept-language'));
+    const { t } = l;
+    const page = (status: number, title: string, message: string, link?: { href: string; text: string }): Response => html(status, messagePage(l, base, title, message, link));
+    if (!session) return page(404, t.notFoundTitle, t.notFoundMessage);
     if (session.status === 'expired') {
-      return page(410, 'This checkout has expired', 'This checkout has expired. Return to the shop to start again.', session.cancel_url ? { href: session.cancel_url, text: 'Return to the shop' } : undefined);
+      return page(410, t.expiredTitle, t.expiredMessage, session.cancel_url ? { href: session.cancel_url, text: t.returnToShop } : undefined);
     }
     const successUrl = successUrlFor(session, logger);
     if (session.status === 'complete') {
-      return successUrl === undefined ? page(200, 'Payment complete', 'Your payment is complete. You can close this page and return to the shop.') : new Response(null, { status: 303, headers: { location: successUrl } });
+      return successUrl === undefined ? page(200, t.paidTitle, t.paidMessage) : new Response(null, { status: 303, headers: { location: successUrl } });
     }
-    if (!kitPresent) {
-      return page(503, 'Payment page unavailable', 'The checkout-elements bundle has not been built: run npm run build, then reload this page.');
-    }
+    if (!kitPresent) return page(503, t.unavailableTitle, t.unavailableMessage);
     return html(
       200,
       hostedPage({
+        l,
         base,
         businessName,
         sessionId: session.id,

@@ -72,6 +72,8 @@ export interface Session {
   return_url: string | null;
   customer_email: string | null;
   client_reference_id: string | null;
+  /** The shopper's language for the session's pages and the kit: `auto`, a BCP 47 tag, or null (as `auto`). */
+  locale: string | null;
   metadata: Record<string, string>;
   shipping_address_collection: { allowed_countries: string[] } | null;
   billing_address_collection: 'auto' | 'required' | null;
@@ -325,6 +327,7 @@ export class Checkout {
       return_url: input.return_url ?? null,
       customer_email: input.customer_email ?? null,
       client_reference_id: input.client_reference_id ?? null,
+      locale: input.locale ?? null,
       metadata: input.metadata ?? {},
       shipping_address_collection: input.shipping_address_collection ?? null,
       billing_address_collection: input.billing_address_collection ?? null,

@@ -130,6 +130,8 @@ export interface ClientSession {
   url: string | null;
   expires_at: number;
   livemode: boolean;
+  /** The language the merchant chose for the shopper: a BCP 47 tag, `auto` (the shopper's), or null (not set, as `auto`). */
+  locale: string | null;
   line_items: ListObject<LineItem>;
   payment_intent: ClientPaymentIntent | null;
   /**

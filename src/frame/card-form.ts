@@ -13,8 +13,10 @@ import { reformat } from '../card/caret.js';
 import { validateCvc } from '../card/cvc.js';
 import { formatExpiry, parseExpiry, validateExpiry } from '../card/expiry.js';
 import { cardDigits, formatCardNumber, isPlausibleNumberPrefix, validateCardNumber } from '../card/number.js';
+import { count } from '../locales/format.js';
 import { ERROR_ICON_PATH } from '../styles/tokens.js';
-import { cardStrings as strings } from './strings.js';
+import en from './locales/en.js';
+import type { CardStrings, FieldError } from './strings.js';
 
 export interface FormHost {
   /** The state changed (called only when it did). */
@@ -54,7 +56,7 @@ function setAttribute(node: Element, name: string, value: string): void {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
-function errorIcon(): DocumentFragment {
+function errorIcon(word: string): DocumentFragment {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');
@@ -62,7 +64,7 @@ function errorIcon(): DocumentFragment {
   path.setAttribute('d', ERROR_ICON_PATH);
   svg.append(path);
   const fragment = document.createDocumentFragment();
-  fragment.append(svg, element('span', { className: 'sr', textContent: `${strings.errorIcon} ` }), element('span'));
+  fragment.append(svg, element('span', { className: 'sr', textContent: `${word} ` }), element('span'));
   return fragment;
 }
 
@@ -77,6 +79,9 @@ export class CardForm {
   private readonly fields = {} as Record<CardFrameField, FieldNodes>;
   private readonly brandNode = element('span', { className: 'brand', id: 'brand' });
   private readonly cvcHint = element('span', { className: 'sr', id: 'cvc-hint' });
+  /** The locale the fields speak, and its words. */
+  lang = 'en';
+  t: CardStrings = en;
   private values: Record<CardFrameField, string> = { number: '', expiry: '', cvc: '', name: '' };
   private shown: Partial<Record<CardFrameField, boolean>> = {};
   private lastState = '';
@@ -87,6 +92,8 @@ export class CardForm {
       const input = element('input', { className: 'input', id: spec.id, name: spec.autocomplete, type: 'text', inputMode: spec.inputmode, autocomplete: spec.autocomplete as AutoFill, spellcheck: false });
       if (spec.id === 'number') input.placeholder = '1234 1234 1234 1234';
       input.setAttribute('autocorrect', 'off');
+      // Digits read left to right, as printed on the card, also in a right-to-left form.
+      if (spec.id !== 'name') input.dir = 'ltr';
       input.addEventListener('input', this.onInput);
       input.addEventListener('blur', this.onBlur);
       input.addEventListener('keydown', this.onKeydown);
@@ -162,28 +169,36 @@ export class CardForm {
     for (const { input } of Object.values(this.fields)) input.readOnly = busy;
   }
 
+  /** Speaks another language: every word, open errors included, changes in place. */
+  setLocale(lang: string, t: CardStrings): void {
+    this.lang = lang;
+    this.t = t;
+    this.render();
+  }
+
   /** Brings labels, errors and the brand up to date (after a change or a new locale). */
   render(): void {
+    const { t } = this;
     const brand = this.brand;
     const known = brand.brand !== 'unknown';
     const { errors } = this.state;
     this.brandNode.hidden = !known;
-    if (this.brandNode.lastChild?.textContent !== brand.name || this.brandNode.firstChild?.textContent !== `${strings.brand} `) {
-      this.brandNode.replaceChildren(element('span', { className: 'sr', textContent: `${strings.brand} ` }), brand.name);
+    if (this.brandNode.lastChild?.textContent !== brand.name || this.brandNode.firstChild?.textContent !== `${t.brand} `) {
+      this.brandNode.replaceChildren(element('span', { className: 'sr', textContent: `${t.brand} ` }), brand.name);
     }
-    setText(this.cvcHint, strings.cvcHint(known ? brand.cvcLength : 3));
+    setText(this.cvcHint, count(this.lang, t.cvcHint, known ? brand.cvcLength : 3));
     for (const spec of FIELDS) {
       const { label, input, error } = this.fields[spec.id];
       const code = errors[spec.id];
-      setText(label, strings[spec.label]);
-      if (spec.id === 'expiry') input.placeholder = strings.expiryPlaceholder;
+      setText(label, t[spec.label]);
+      if (spec.id === 'expiry') input.placeholder = t.expiryPlaceholder;
       setAttribute(input, 'aria-invalid', String(Boolean(code)));
       setAttribute(input, 'aria-describedby', [spec.id === 'cvc' ? 'cvc-hint' : '', spec.id === 'number' && known ? 'brand' : '', error.id].filter(Boolean).join(' '));
-      const message = code ? (strings.fieldErrors[`${spec.id}.${code}`] ?? '') : '';
+      const message = code ? t[`${spec.id}.${code}` as FieldError] : '';
       // Rewritten only when it changes, so that the live region speaks once per new error.
       if ((error.lastChild?.textContent ?? '') !== message) {
         if (message) {
-          const icon = errorIcon();
+          const icon = errorIcon(t.errorIcon);
           (icon.lastChild as HTMLElement).textContent = message;
           error.replaceChildren(icon);
         } else error.replaceChildren();

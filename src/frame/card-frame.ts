@@ -4,6 +4,10 @@
  * holds the card fields, answers the page over a private port (docs/frame-protocol.md), and
  * makes the confirm request itself, to its own origin.
  *
+ * The fields speak the locale the page asks for (`init` and `update` name it), in words of the
+ * payment server's own (src/frame/locales/), each locale a module loaded from this origin when
+ * asked for; the fields stay hidden until the first one is in, so they never flash English.
+ *
  * The frame URL says which page may talk to it: `?key=<publishable key>` (the server allows
  * embedding origins per key, here in `data-allowed-origins` and in the CSP's `frame-ancestors`)
  * and `#origin=<the page's origin>&id=<channel id>`. Nothing secret is ever in the URL.
@@ -11,9 +15,12 @@
 import { randomHex } from '../api/random.js';
 import { FRAME_PATH, FRAME_PROTOCOL, FRAME_VERSION, THEME_PROPERTIES } from '../api/frame-protocol.js';
 import type { FrameConfirmOutcome, FrameConfirmRequest, FrameConnect, FrameHello, FrameTheme, FromFrame, ToFrame } from '../api/frame-protocol.js';
+import { isRtl, matchLocale } from '../locales/match.js';
+import { SHIPPED } from '../locales/shipped.js';
 import { FIELD_CSS, TOKENS_CSS } from '../styles/tokens.js';
 import { CardForm } from './card-form.js';
-import { cardStrings } from './strings.js';
+import { loadCardStrings } from './lazy.js';
+import en from './locales/en.js';
 
 const css = String.raw;
 
@@ -37,6 +44,10 @@ const FRAME_CSS = css`
   #number {
     padding-inline-end: 7em;
   }
+  /* The brand sits at the form's end, on the left: the number (left to right) keeps clear of it. */
+  [dir='rtl'] #number {
+    padding-inline: 7em 0.75em;
+  }
   .brand {
     position: absolute;
     inset-inline-end: 0.75em;
@@ -50,6 +61,7 @@ const FRAME_CSS = css`
 
 /** A value that is a plain CSS value: no second declaration, no escape, nothing fetched. */
 const SAFE_VALUE = /^[^;{}<>\\]{1,200}$/;
+
 const FETCHES = /(url|src|image|image-set|element|cross-fade)\s*\(/i;
 
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -62,6 +74,8 @@ const apiBase = location.origin + location.pathname.slice(0, -FRAME_PATH.length)
 let port: MessagePort | undefined;
 let ready = false;
 let lastHeight = 0;
+/** The locale the page asked for last: a slower, earlier one never overwrites it. */
+let asked = '';
 /** The last attempt, kept only while it may be resent after a network failure. */
 let retry: { body: string; key: string } | undefined;
 
@@ -91,9 +105,16 @@ function applyTheme(theme: FrameTheme): void {
   }
 }
 
-function applyLocale(locale: string): void {
-  document.documentElement.lang = locale;
-  form.render();
+/** Loads the words of the locale asked for (the closest that ships; English when none does) and speaks them. */
+async function applyLocale(locale: string): Promise<void> {
+  asked = locale;
+  const tag = matchLocale(locale, SHIPPED) ?? 'en';
+  const words = (await loadCardStrings(tag)?.then((module) => module.default, () => undefined)) ?? en;
+  if (asked !== locale) return;
+  const root = document.documentElement;
+  root.lang = words === en ? 'en' : tag;
+  root.dir = isRtl(root.lang) ? 'rtl' : 'ltr';
+  form.setLocale(root.lang, words);
 }
 
 /** The confirm body's `payment_method`: a saved card's id as it is, else the card typed here (null: incomplete). */
@@ -148,16 +169,17 @@ function onPortMessage(event: MessageEvent<ToFrame>): void {
   switch (message.type) {
     case 'init':
       applyTheme(message.theme);
-      applyLocale(message.locale);
-      ready = true;
-      lastHeight = height();
-      post({ type: 'ready', height: lastHeight });
-      // Typed or autofilled before the page connected: say so now.
-      post({ type: 'state', state: form.state });
+      void applyLocale(message.locale).then(() => {
+        main.hidden = false;
+        ready = true;
+        lastHeight = height();
+        post({ type: 'ready', height: lastHeight });
+        post({ type: 'state', state: form.state });
+      });
       break;
     case 'update':
       if (message.theme) applyTheme(message.theme);
-      if (message.locale) applyLocale(message.locale);
+      if (message.locale) void applyLocale(message.locale);
       if (message.busy !== undefined) form.setBusy(message.busy);
       break;
     case 'focus':
@@ -192,17 +214,20 @@ new ResizeObserver(() => {
   post({ type: 'resize', height: now });
 }).observe(document.body);
 
+// The frame's own document: the fields are its main content, shown once they have their words.
+const main = document.createElement('main');
+main.hidden = true;
+main.append(form.form);
+
 // The payment server's own pages (the hosted page) may always embed it.
 const originAllowed = allowed.includes('*') || allowed.includes(parentOrigin) || parentOrigin === location.origin;
 if (window.parent !== window && /^https?:\/\/[^/]+$/.test(parentOrigin) && originAllowed && channel) {
-  // The frame's own document: the fields are its main content.
-  const main = document.createElement('main');
-  main.append(form.form);
   document.body.append(main);
   addEventListener('message', onConnect);
   const hello: FrameHello = { protocol: FRAME_PROTOCOL, v: FRAME_VERSION, type: 'hello', id: channel };
   // Never '*': if the window above is not on the declared origin, the browser drops this.
   window.parent.postMessage(hello, parentOrigin);
 } else {
-  document.body.append(Object.assign(document.createElement('p'), { textContent: cardStrings.refused }));
+  // No page to ask: the browser's language.
+  void applyLocale(navigator.language).then(() => document.body.append(Object.assign(document.createElement('p'), { textContent: form.t.refused })));
 }

@@ -1,30 +1,30 @@
 /**
- * Every word the card frame shows. Functions take already formatted values.
+ * What a translation of the card frame's words is: the `CardStrings` type every locale module in
+ * src/frame/locales/ must satisfy. These words are the payment server's: the frame loads them
+ * from its own origin, and the merchant's page cannot change them (see src/localize.ts,
+ * `setStrings`). Types only.
  */
-export const cardStrings = {
-  cardNumber: 'Card number',
-  expiry: 'Expiration date',
-  expiryPlaceholder: 'MM / YY',
-  cvc: 'Security code',
-  cvcHint: (digits: number) => `${digits} digits on your card`,
-  name: 'Name on card',
-  brand: 'Card brand:',
-  errorIcon: 'Error:',
+import type { CvcError } from '../card/cvc.js';
+import type { ExpiryError } from '../card/expiry.js';
+import type { NumberError } from '../card/number.js';
+import type { Plural } from '../strings.js';
+
+/** A field's error, keyed `field.code` by the card rules' own codes (and `required`). */
+export type FieldError = `number.${NumberError | 'required'}` | `expiry.${ExpiryError | 'required'}` | `cvc.${CvcError | 'required'}` | 'name.required';
+
+export type CardStrings = { [Key in FieldError]: string } & {
+  cardNumber: string;
+  /** The expiry field's label; the field takes month and year as printed on cards, `MM / YY`. */
+  expiry: string;
+  /** What goes where in the expiry field: month, then year, in two digits each. */
+  expiryPlaceholder: string;
+  cvc: string;
+  /** Read with the security code field: how many digits it has (3, or 4 on an Amex card). */
+  cvcHint: Plural;
+  name: string;
+  /** Read before the detected brand ("Card brand: Visa"). */
+  brand: string;
+  errorIcon: string;
   /** Shown in place of the form when the page embedding the frame is not allowed to. */
-  refused: 'This payment form cannot be used on this page.',
-  /** Field errors, keyed `field.code`. */
-  fieldErrors: {
-    'number.incomplete': 'Your card number is incomplete.',
-    'number.invalid': 'Your card number is invalid.',
-    'number.required': 'Enter your card number.',
-    'expiry.incomplete': 'Your expiration date is incomplete.',
-    'expiry.invalid_month': 'The expiration month is invalid.',
-    'expiry.expired': 'Your card’s expiration date is in the past.',
-    'expiry.too_far': 'The expiration year is too far in the future.',
-    'expiry.required': 'Enter the expiration date.',
-    'cvc.incomplete': 'Your security code is incomplete.',
-    'cvc.invalid': 'Your security code is invalid.',
-    'cvc.required': 'Enter the security code.',
-    'name.required': 'Enter the name on your card.',
-  } as Record<string, string>,
+  refused: string;
 };

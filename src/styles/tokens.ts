@@ -93,6 +93,10 @@ export const FIELD_CSS = css`
     border-color: var(--_danger);
     border-width: 2px;
   }
+  /* What reads left to right (card number, expiry, CVC, email) starts at a right-to-left form's start. */
+  [dir='rtl'] .input[dir='ltr'] {
+    text-align: right;
+  }
   /* Drawn inside the field: a field at the card frame's edge keeps all of its ring. */
   .input:focus-visible {
     outline-offset: -3px;

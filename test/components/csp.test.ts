@@ -1,7 +1,7 @@
 // The kit under the strict policy merchants are told to use. A <meta> policy added at run time
 // governs everything that happens after it, which is all of the kit's work here (one page per
 // test file, so nothing else is affected).
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CheckoutSessionElement } from '../../src/components/checkout-session/checkout-session.js';
 import { createSession, testConfig } from '../support/checkout.js';
@@ -44,7 +44,8 @@ describe('strict Content-Security-Policy', function () {
     await fillCard(payment, { number: '4000002760003184' });
     payButton(payment).click();
     await statusIs(el, 'authenticating');
-    await payment.updateComplete;
+    // The dialog's module (and its words) load when the challenge starts.
+    await waitUntil(() => payment.shadowRoot!.querySelector('dialog')?.open, 'the dialog did not open', { timeout: 5000 });
     const dialog = payment.shadowRoot!.querySelector('dialog')!;
     // Give the cross-origin frame time to load (its load event may already have fired).
     await Promise.race([new Promise((resolve) => dialog.querySelector('iframe')!.addEventListener('load', resolve, { once: true })), aTimeout(1500)]);

@@ -25,6 +25,8 @@ export interface MountOptions extends SessionOptions {
   threeDs?: 'modal' | 'redirect';
   /** Don't wait for the session to be ready. */
   noWait?: boolean;
+  /** `<checkout-session locale>` (the session's own `locale` is `SessionOptions.locale`). */
+  localeAttribute?: string;
   /** An `<address-element>` between the summary and the payment element. */
   address?: boolean;
 }
@@ -41,6 +43,7 @@ export async function mountCheckout(options: MountOptions = {}): Promise<Mounted
     publishable-key=${config.publishableKey}
     api-base=${options.restricted ? config.restrictedApiBase : options.crossOrigin ? config.crossOriginApiBase : location.origin}
     three-ds=${options.threeDs ?? 'modal'}
+    locale=${options.localeAttribute ?? ''}
     ><checkout-summary></checkout-summary>${options.address ? html`<address-element></address-element>` : nothing}<payment-element></payment-element
   ></checkout-session>`);
   const payment = el.querySelector('payment-element')!;

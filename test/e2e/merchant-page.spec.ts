@@ -73,6 +73,9 @@ test.beforeAll(async () => {
       response.end(String(error));
     };
     if (url.pathname === '/kit.js') readFile(KIT).then((kit) => send('text/javascript', kit), fail);
+    // What the kit loads beside itself, deployed with it as a merchant would: the 3-D Secure
+    // dialog and the locales.
+    else if (/^\/(challenge-dialog|locales\/[A-Za-z-]+)\.js$/.test(url.pathname)) readFile(new URL(`.${url.pathname}`, KIT)).then((file) => send('text/javascript', file), fail);
     else if (url.pathname === '/page.js') send('text/javascript', PAGE_SCRIPT);
     else if (url.pathname === '/checkout') renderCheckout(url.searchParams.get('three_ds') ?? 'modal', url.searchParams.get('checkout_session_id')).then((page) => send('text/html', page), fail);
     else {

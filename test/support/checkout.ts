@@ -46,6 +46,8 @@ export interface SessionOptions {
   customer_email?: string;
   /** On the payment server that lets only https://merchant.invalid embed its card frame. */
   restricted?: boolean;
+  /** The session's own `locale` (`auto` or a tag). */
+  locale?: string;
   /** A customer (`cus_…`): the session offers their saved cards. */
   customer?: string;
   /** The merchant saves the card of this payment (`payment_intent_data[setup_future_usage]`). */
@@ -58,7 +60,7 @@ export interface SessionOptions {
 
 /** A fresh open session with one line item. */
 export function createSession(options: SessionOptions = {}): Promise<CreatedSession> {
-  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted, customer, setup_future_usage, payment_method_save, extra } = options;
+  const { ui_mode = 'embedded', currency = 'usd', unit_amount = 2000, quantity = 1, name = 'Test tee', customer_email, restricted, locale, customer, setup_future_usage, payment_method_save, extra } = options;
   const urls =
     ui_mode === 'embedded'
       ? { return_url: `${location.origin}/return` }
@@ -68,6 +70,7 @@ export function createSession(options: SessionOptions = {}): Promise<CreatedSess
     ui_mode,
     ...urls,
     ...(customer_email ? { customer_email } : {}),
+    ...(locale ? { locale } : {}),
     ...(customer ? { customer } : {}),
     ...(setup_future_usage ? { payment_intent_data: { setup_future_usage } } : {}),
     ...(payment_method_save ? { saved_payment_method_options: { payment_method_save } } : {}),

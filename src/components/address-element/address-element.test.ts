@@ -5,7 +5,6 @@ import { merchantApi } from '../../../test/support/checkout.js';
 import { deepActive, fillCard, mountCheckout, once, payButton, settle, statusIs, typeKeys, type Mounted } from '../../../test/components/support.js';
 import type { AddressChangeDetail } from '../../events.js';
 import { formatMoney } from '../../money/format.js';
-import { pageLocale } from '../../strings.js';
 import type { AddressElement } from './address-element.js';
 
 /** US and GB, a phone number, and two rates: standard 500 and express 1500, on 2000 of items. */
@@ -40,7 +39,15 @@ const field = (address: AddressElement, key: string) => q(address, `#${key.repla
 const errorOf = (address: AddressElement, key: string) => q(address, `#${key.replace('.', '-')}-error`).textContent.trim();
 const labelOf = (address: AddressElement, key: string) => q(address, `label[for=${key.replace('.', '-')}]`).textContent.trim();
 /** As the elements format it (engines differ: WebKit puts a space after the $). */
-const usd = (amount: number) => formatMoney(amount, 'usd', pageLocale());
+/** The checkout's locale here: the browser's language, canonical, or English when it is not a tag (WebKit under a `C` locale). */
+const browserLocale = ((): string => {
+  try {
+    return Intl.getCanonicalLocales(navigator.language)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+})();
+const usd = (amount: number) => formatMoney(amount, 'usd', browserLocale);
 const serverSession = (id: string) => merchantApi<ServerSession>('GET', `/v1/checkout/sessions/${id}`);
 
 async function typeIn(address: AddressElement, key: string, text: string): Promise<void> {

@@ -11,10 +11,13 @@ import { checkoutError } from '../../errors.js';
 import { CheckoutChangeEvent, CheckoutErrorEvent } from '../../events.js';
 import type { AddressChangeDetail } from '../../events.js';
 import { formatMoney } from '../../money/format.js';
-import { errorMessage, pageLocale } from '../../strings.js';
+import { dir, errorText } from '../../localize.js';
+import en from '../../locales/en.js';
+import { count, fill } from '../../locales/format.js';
+import type { CheckoutError } from '../../events.js';
+import type { Strings } from '../../strings.js';
 import { hostedElsewhere } from '../hosted.js';
-import { errorIcon, fieldStyles, tokens } from '../theme.js';
-import { addressStrings as words } from './strings.js';
+import { errorContent, fieldStyles, tokens } from '../theme.js';
 
 type Section = 'shipping' | 'billing';
 type Values = Partial<Record<AddressField, string>> & { country: string };
@@ -32,18 +35,30 @@ const AUTOCOMPLETE: Record<AddressField, string> = {
 
 const busyStatus = (checkout?: CheckoutSnapshot): boolean => checkout?.status === 'paying' || checkout?.status === 'authenticating';
 
-/** The region of the page's language (`en-GB` → `GB`), to preselect a country. */
-function localRegion(): string | undefined {
+/** The region of the checkout's locale (`en-GB` → `GB`), to preselect a country. */
+function localRegion(locale: string): string | undefined {
   try {
-    return new Intl.Locale(pageLocale() ?? navigator.language).maximize().region;
+    return new Intl.Locale(locale).maximize().region;
   } catch {
     return undefined;
   }
 }
 
-function estimateText(estimate: DeliveryEstimate | null): string {
-  const end = (bound: DeliveryEstimate['minimum']) => (bound ? words.units[bound.unit]?.(bound.value) : undefined);
-  return estimate ? words.estimate(end(estimate.minimum), end(estimate.maximum)) : '';
+type Unit = 'hour' | 'day' | 'business_day' | 'week' | 'month';
+
+/** A delivery estimate in words: its ends counted in the locale's plural forms, then the range. */
+function estimateText(t: Strings, locale: string, estimate: DeliveryEstimate | null): string {
+  const end = (bound: DeliveryEstimate['minimum']) => {
+    const unit = t[`address.${bound?.unit as Unit}`] as Strings[`address.${Unit}`] | undefined;
+    return bound && unit ? count(locale, unit, bound.value) : undefined;
+  };
+  const [min, max] = [end(estimate?.minimum ?? null), end(estimate?.maximum ?? null)];
+  return min && max ? fill(t['address.estimate'], { min, max }) : max ? fill(t['address.estimateMax'], { max }) : min ? fill(t['address.estimateMin'], { min }) : '';
+}
+
+/** `Postal code` → `postal code` in English, inside a sentence; other languages keep the label as shown. */
+function inSentence(label: string, lang: string): string {
+  return lang === 'en' && /^[A-Z][a-z]/.test(label) && label !== 'Eircode' ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 /** The field a server refusal names (`collected_information[shipping_details][address][postal_code]` → `shipping.postal_code`). */
@@ -194,8 +209,8 @@ export class AddressElement extends LitElement {
   private serverErrors: Record<string, string> = {};
   /** A rate chosen and not yet confirmed by the server. */
   private pendingRate?: string | undefined;
-  /** Why the last save or rate change failed, when no field is to blame. */
-  private message = '';
+  /** Why the last save or rate change failed, when no field is to blame (worded as it renders). */
+  private message: CheckoutError | 'address.rateFailed' | undefined;
   /** True once the data the session needs (regions, libphonenumber) has loaded. */
   private loaded = false;
 
@@ -217,7 +232,7 @@ export class AddressElement extends LitElement {
   constructor() {
     super();
     new ContextConsumer(this, { context: checkoutContext, subscribe: true, callback: (value) => (this.checkout = value) });
-    this._internals.setValidity({ valueMissing: true }, errorMessage('validation_failed'));
+    this._internals.setValidity({ valueMissing: true }, en.validation_failed);
   }
 
   private get _session(): ClientSession | undefined {
@@ -240,7 +255,7 @@ export class AddressElement extends LitElement {
 
   private readonly _names = (code: string): string => {
     try {
-      return new Intl.DisplayNames([pageLocale() ?? navigator.language, 'en'], { type: 'region' }).of(code) ?? code;
+      return new Intl.DisplayNames([this.checkout?.locale ?? 'en', 'en'], { type: 'region' }).of(code) ?? code;
     } catch {
       return code;
     }
@@ -336,7 +351,7 @@ export class AddressElement extends LitElement {
     };
     put('shipping', session.collected_information?.shipping_details?.address, session.collected_information?.shipping_details?.name);
     put('billing', session.customer_details?.address);
-    const local = localRegion();
+    const local = localRegion(this.checkout?.locale ?? navigator.language);
     for (const section of ['shipping', 'billing'] as const) {
       const countries = this._countries(section);
       if (!values[`${section}.country`]) values[`${section}.country`] = countries.find((c) => c === (values['shipping.country'] ?? local)) ?? countries[0] ?? '';
@@ -369,7 +384,7 @@ export class AddressElement extends LitElement {
     const key = JSON.stringify(detail);
     if (key === this._lastChange) return;
     this._lastChange = key;
-    this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, errorMessage('validation_failed'));
+    this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, this._t.validation_failed);
     this.dispatchEvent(new CheckoutChangeEvent(detail));
   }
 
@@ -387,7 +402,7 @@ export class AddressElement extends LitElement {
   private _forget(key: string): void {
     if (!(key in this.serverErrors) && !this.message) return;
     this.serverErrors = Object.fromEntries(Object.entries(this.serverErrors).filter(([k]) => k !== key));
-    this.message = '';
+    this.message = undefined;
   }
 
   private _reveal(key: string, value: string): void {
@@ -405,10 +420,10 @@ export class AddressElement extends LitElement {
     const checkout = this.checkout;
     if (!checkout || option.shipping_rate === this._session?.shipping_cost?.shipping_rate) return;
     this.pendingRate = option.shipping_rate;
-    this.message = '';
+    this.message = undefined;
     const { error } = await checkout.update({ shipping_rate: option.shipping_rate });
     if (this.pendingRate === option.shipping_rate) this.pendingRate = undefined;
-    if (error) this.message = words.rateFailed;
+    if (error) this.message = 'address.rateFailed';
   }
 
   /** Every error shown, focus on the first bad field; else the details saved on the session. */
@@ -433,7 +448,7 @@ export class AddressElement extends LitElement {
     if (!error) return true;
     const field = fieldOfParam(error.param, !this._sections.includes('billing'));
     if (field) this.serverErrors = { ...this.serverErrors, [field]: error.code === 'parameter_missing' ? 'required' : 'invalid' };
-    else this.message = error.message;
+    else this.message = error;
     return this._focusFirst();
   }
 
@@ -443,25 +458,34 @@ export class AddressElement extends LitElement {
     return false;
   }
 
+  /** The checkout's words (English outside one: the element shows nothing there). */
+  private get _t(): Strings {
+    return this.checkout?.strings ?? en;
+  }
+
   private _label(section: Section, field: AddressField): string {
     const format = this._format(section);
-    const label =
-      field === 'city'
-        ? (words.city[format.locality_name_type ?? ''] ?? words.city.city)
-        : field === 'state'
-          ? (words.state[format.state_name_type ?? ''] ?? words.state.province)
-          : field === 'postal_code'
-            ? (words.postal[format.zip_name_type ?? ''] ?? words.postal.postal)
-            : words[field];
-    return label ?? '';
+    // The field's name as the country names it (Google's name types), else the usual one.
+    const named = (kind: 'city' | 'state' | 'postal', type: string | undefined, usual: string): string =>
+      (this._t as unknown as Record<string, string | undefined>)[`address.${kind}.${type ?? ''}`] ?? this._t[`address.${kind}.${usual}` as keyof Strings] as string;
+    return field === 'city'
+      ? named('city', format.locality_name_type, 'city')
+      : field === 'state'
+        ? named('state', format.state_name_type, 'province')
+        : field === 'postal_code'
+          ? named('postal', format.zip_name_type, 'postal')
+          : this._t[`address.${field}`];
   }
 
   private _errorText(key: string, code: string, label: string, section?: Section): string {
-    if (key === 'phone') return code === 'required' ? words.required(label) : words.invalidPhone;
-    if (code === 'required') return words.required(label);
-    if (key.endsWith('.postal_code')) return words.invalidPostal(label, section && this._format(section).zipex);
-    if (key.endsWith('.state')) return words.invalidState(label);
-    return words.invalid(label);
+    const t = this._t;
+    const name = inSentence(label, this.checkout?.lang ?? 'en');
+    if (key === 'phone') return code === 'required' ? fill(t['address.required'], { label: name }) : t['address.invalidPhone'];
+    if (code === 'required') return fill(t['address.required'], { label: name });
+    const example = section && this._format(section).zipex;
+    if (key.endsWith('.postal_code')) return example ? fill(t['address.invalidPostalExample'], { label: name, example }) : fill(t['address.invalidPostal'], { label: name });
+    if (key.endsWith('.state')) return fill(t['address.invalidState'], { label: name });
+    return fill(t['address.invalid'], { label: name });
   }
 
   /** A labelled control with its error below: the same parts as `<payment-element>`'s email. */
@@ -469,9 +493,9 @@ export class AddressElement extends LitElement {
     const code = this.shown.has(key) || key in this.serverErrors ? this._current[key] : undefined;
     const id = key.replace('.', '-');
     return html`<div part="field" class="field">
-      <label part="label" class="label" for=${id}>${required ? label : words.optional(label)}</label>
+      <label part="label" class="label" for=${id}>${required ? label : fill(this._t['address.optional'], { label })}</label>
       ${control(id, Boolean(code))}
-      <div part="error" id="${id}-error" class="error" aria-live="polite">${code ? html`${errorIcon}<span>${this._errorText(key, code, label, section)}</span>` : nothing}</div>
+      <div part="error" id="${id}-error" class="error" aria-live="polite">${code ? errorContent(this._t, this._errorText(key, code, label, section)) : nothing}</div>
     </div>`;
   }
 
@@ -495,7 +519,7 @@ export class AddressElement extends LitElement {
                 onInput(e);
                 this._reveal(key, value || '-');
               }}>
-              <option value="" ?selected=${!value}>${words.choose}</option>
+              <option value="" ?selected=${!value}>${this._t['address.choose']}</option>
               ${regions.map(([code, name]) => html`<option value=${code} ?selected=${code === value}>${name}</option>`)}
             </select>`
           : html`<input part="input" class="input" id=${id} autocomplete=${autocomplete} ?required=${required} ?readonly=${busy}
@@ -512,9 +536,9 @@ export class AddressElement extends LitElement {
     const rows = rowsOf(format).map((row) => row.filter((field) => section === 'shipping' || field !== 'name')).filter((row) => row.length);
     const countryId = `${section}-country`;
     return html`<fieldset part="section">
-      <legend part="legend">${section === 'shipping' ? words.shipping : words.billing}</legend>
+      <legend part="legend">${this._t[section === 'shipping' ? 'address.shipping' : 'address.billing']}</legend>
       <div part="field" class="field">
-        <label part="label" class="label" for=${countryId}>${words.country}</label>
+        <label part="label" class="label" for=${countryId}>${this._t['address.country']}</label>
         <select part="input" class="input" id=${countryId} autocomplete="${section} country" ?disabled=${busyStatus(this.checkout)}
           @change=${(e: Event) => this._set(`${section}.country`, (e.target as HTMLSelectElement).value)}>
           ${this._countries(section).map((code) => html`<option value=${code} ?selected=${code === country}>${this._names(code)}</option>`)}
@@ -525,7 +549,7 @@ export class AddressElement extends LitElement {
   }
 
   private _phoneField() {
-    const label = words.phone;
+    const label = this._t['address.phone'];
     return this._field('phone', label, true, (id, invalid) => html`<input part="input" class="input" id=${id} type="tel" inputmode="tel" autocomplete="tel"
       ?readonly=${busyStatus(this.checkout)} .value=${this.phone} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="${id}-error"
       @input=${(e: Event) => {
@@ -538,14 +562,14 @@ export class AddressElement extends LitElement {
     const chosen = this.pendingRate ?? session.shipping_cost?.shipping_rate;
     const busy = busyStatus(this.checkout);
     return html`<fieldset part="shipping-rates" aria-busy=${this.pendingRate ? 'true' : 'false'}>
-      <legend part="legend">${words.shippingRates}</legend>
+      <legend part="legend">${this._t['address.shippingRates']}</legend>
       ${options.map((option) => {
-        const estimate = estimateText(option.delivery_estimate);
+        const estimate = estimateText(this._t, this.checkout?.locale ?? 'en', option.delivery_estimate);
         return html`<label part="rate">
           <input type="radio" name="shipping-rate" .value=${option.shipping_rate} .checked=${option.shipping_rate === chosen} ?disabled=${busy}
             @change=${() => void this._chooseRate(option)} />
           <span class="rate-name">${option.display_name} ${estimate ? html`<span class="rate-estimate">${estimate}</span>` : nothing}</span>
-          <span class="rate-price">${option.shipping_amount ? formatMoney(option.shipping_amount, session.currency, pageLocale()) : words.free}</span>
+          <span class="rate-price">${option.shipping_amount ? html`<span dir="ltr">${formatMoney(option.shipping_amount, session.currency, this.checkout?.locale)}</span>` : this._t['address.free']}</span>
         </label>`;
       })}
     </fieldset>`;
@@ -557,16 +581,17 @@ export class AddressElement extends LitElement {
     if (!session || !this.loaded || status === 'complete' || status === 'error' || hostedElsewhere(session)) return nothing;
     const sections = this._sections;
     const both = session.shipping_address_collection && session.billing_address_collection === 'required';
-    return html`<div class="form">
+    const lang = this.checkout?.lang ?? 'en';
+    return html`<div class="form" lang=${lang} dir=${dir(lang)}>
       ${sections.includes('shipping') ? this._section('shipping') : nothing}
       ${session.phone_number_collection ? this._phoneField() : nothing}
       ${both
         ? html`<label part="same-as-shipping" class="check"><input type="checkbox" .checked=${this.sameAsShipping} ?disabled=${busyStatus(this.checkout)}
-            @change=${(e: Event) => (this.sameAsShipping = (e.target as HTMLInputElement).checked)} /><span>${words.sameAsShipping}</span></label>`
+            @change=${(e: Event) => (this.sameAsShipping = (e.target as HTMLInputElement).checked)} /><span>${this._t['address.sameAsShipping']}</span></label>`
         : nothing}
       ${sections.includes('billing') ? this._section('billing') : nothing}
       ${session.shipping_options?.length ? this._rates(session, session.shipping_options) : nothing}
-      <div part="error" class="error" role="status">${this.message ? html`${errorIcon}<span>${this.message}</span>` : nothing}</div>
+      <div part="error" class="error" role="status">${this.message ? errorContent(this._t, this.message === 'address.rateFailed' ? this._t[this.message] : errorText(this._t, this.message)) : nothing}</div>
     </div>`;
   }
 }

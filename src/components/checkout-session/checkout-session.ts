@@ -11,9 +11,11 @@ import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, DetailsSource, PaymentMethodSource } from '../../context.js';
 import { CheckoutConfirmEvent, CheckoutErrorEvent, CheckoutReadyEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CheckoutError, CheckoutErrorType } from '../../events.js';
-import { strings } from '../../strings.js';
+import { LocalizeController, dir, errorText, loadExtraWords, loadLocale, resolveLocale, wordsFor } from '../../localize.js';
+import en from '../../locales/en.js';
+import type { KitErrorCode } from '../../strings.js';
 import { hostedElsewhere } from '../hosted.js';
-import { errorIcon, tokens } from '../theme.js';
+import { errorContent, tokens } from '../theme.js';
 
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
 /**
@@ -23,7 +25,8 @@ const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]+$/;
  */
 const REDIRECT_STALL_MS = 10_000;
 
-const failure = (type: CheckoutErrorType, code: string, param?: string): CheckoutError => checkoutError(type, code, undefined, param);
+/** A failure of the kit's own, worded where it is reported (`_fail`, `_payFailed`, `_words`). */
+const failure = (type: CheckoutErrorType, code: KitErrorCode, param?: string): CheckoutError => checkoutError(type, code, undefined, param);
 
 /** The error a payment intent carries after a decline or a failed authentication. */
 function intentError(intent: ClientPaymentIntent | null | undefined, fallback: string): CheckoutError {
@@ -74,6 +77,10 @@ export function stripReturnParams(search: string): string {
  * @fires {CheckoutError} checkout-error - Anything failed: configuration, loading, the payment.
  * @fires {RedirectDetail} checkout-redirect - Cancelable: about to leave the page for 3-D Secure (`three-ds="redirect"`).
  *
+ * The checkout speaks the first of: its `locale`, the session's `locale` (set by the merchant's
+ * server; `auto` defers), the page's `lang` nearest to it, the browser's languages; English when
+ * none ships. Every element inside speaks it too, the card fields included.
+ *
  * @slot - The summary, the payment element and anything else of the merchant's.
  * @csspart status - The loading message.
  * @csspart error - Why the checkout cannot be used.
@@ -103,6 +110,7 @@ export class CheckoutSessionElement extends LitElement {
     apiBase: { attribute: 'api-base' },
     returnUrl: { attribute: 'return-url' },
     threeDs: { attribute: 'three-ds' },
+    locale: {},
   };
   static override styles = [
     tokens,
@@ -129,6 +137,13 @@ export class CheckoutSessionElement extends LitElement {
   ];
 
   private readonly _provider = new ContextProvider(this, { context: checkoutContext });
+  // A new locale, or new words for it (the locale attribute, the page's lang, a merchant's
+  // `setStrings`): the elements inside follow. (Errors are shown by their code: they follow too.)
+  private readonly _l = new LocalizeController(
+    this,
+    () => [this.locale, this._snapshot.session?.locale],
+    () => this._set({ locale: this._l.locale, lang: this._l.lang, strings: this._l.t }),
+  );
   /** The (session id, client secret) that is loaded or loading; a change loads anew. */
   private _loadedFor = '';
   private _loading?: AbortController | undefined;
@@ -140,6 +155,9 @@ export class CheckoutSessionElement extends LitElement {
   private _challengeDone?: ((completed: boolean) => void) | undefined;
   private _snapshot: CheckoutSnapshot = {
     status: 'idle',
+    locale: 'en',
+    lang: 'en',
+    strings: en,
     apiBase: '',
     publishableKey: '',
     confirm: () => this.confirm(),
@@ -175,6 +193,11 @@ export class CheckoutSessionElement extends LitElement {
   returnUrl = '';
   /** `modal` (default): the bank's challenge in a dialog; `redirect`: a full-page visit. */
   threeDs: 'modal' | 'redirect' = 'modal';
+  /**
+   * The shopper's language, a BCP 47 tag (`de`, `pt-BR`, `zh-TW`) or `auto`; when not given, the
+   * session's own `locale`, then the page's `lang`, then the browser's languages decide.
+   */
+  locale = '';
 
   /** The current state: status, session, errors. Replaced (never mutated) on every change. */
   get snapshot(): CheckoutSnapshot {
@@ -222,11 +245,19 @@ export class CheckoutSessionElement extends LitElement {
     this.requestUpdate();
   }
 
+  /** The error in the checkout's language. */
+  private _words(error: CheckoutError): CheckoutError {
+    // The words as they are now (extra words may have just come in, before a render).
+    return { ...error, message: errorText(wordsFor(this._l.lang), error) };
+  }
+
+
   private _emitError(error: CheckoutError): void {
     this.dispatchEvent(new CheckoutErrorEvent(error));
   }
 
   private _fail(error: CheckoutError, session?: ClientSession): void {
+    error = this._words(error);
     this._set({ status: 'error', error, session, paymentError: undefined, challengeUrl: undefined });
     this._emitError(error);
   }
@@ -271,6 +302,12 @@ export class CheckoutSessionElement extends LitElement {
     const request = (this._loading = new AbortController());
     this._set({ status: 'loading' });
     const { data, error } = await fetchSession(this._config, this.sessionId, request.signal);
+    // The session's language, loaded before the form shows a word; and the English words off
+    // the card path when the session shows some: one that cannot be paid (or is not there),
+    // a payment back from its bank, a hosted session's button, the address element, saved cards.
+    const [locale, lang] = data ? resolveLocale([this.locale, data.locale], this) : [];
+    const extra = !data || returning || data.status !== 'open' || data.ui_mode === 'hosted' || collectsDetails(data) || !!(data.saved_payment_methods?.length || data.payment_method_save === 'enabled' || data.setup_future_usage);
+    await Promise.all([lang && loadLocale(lang), extra && loadExtraWords()]);
     if (request.signal.aborted) return;
     this._loading = undefined;
     if (error) {
@@ -293,7 +330,9 @@ export class CheckoutSessionElement extends LitElement {
     // The address element's code and data load only for a session that collects details: a
     // shop that asks for none never downloads them.
     const details = collectsDetails(data) && !hostedElsewhere(data) && import('../address-element/address-element.js');
-    this._set({ status: 'ready', session: data });
+    // The elements inside get the session and its language at once: the card fields are told
+    // their language only once, and never show another first.
+    this._set({ status: 'ready', session: data, ...(lang && { locale, lang, strings: wordsFor(lang) }) });
     // "Ready" means the form is usable: the elements inside have rendered the session, and the
     // card fields (loading in their frame meanwhile) answer.
     await details;
@@ -307,7 +346,7 @@ export class CheckoutSessionElement extends LitElement {
     }
     this.dispatchEvent(new CheckoutReadyEvent({ session: data }));
     if (details && !this._details) this._emitError(failure('integration_error', 'no_address_element'));
-    if (returning) this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
+    if (returning) this._payFailed(intentError(data.payment_intent, 'payment_intent_authentication_failure'));
   }
 
   /** Saves the shopper's choices; the server's answer becomes the session shown (its total included). */
@@ -323,6 +362,7 @@ export class CheckoutSessionElement extends LitElement {
 
   /** `show`: the attempt ran, so the form goes back to ready with the reason on it. */
   private _payFailed(error: CheckoutError, show = true): ConfirmResult {
+    error = this._words(error);
     if (show) this._set({ status: 'ready', paymentError: error, challengeUrl: undefined });
     this._emitError(error);
     return { error };
@@ -367,10 +407,11 @@ export class CheckoutSessionElement extends LitElement {
       // the server's view of the session decides what the shopper sees. (After a network
       // failure the frame resends the same attempt under the same Idempotency-Key.)
       if (error.type !== 'card_error' && error.type !== 'api_connection_error') {
-        const fresh = await fetchSession(this._config, session.id);
+        // (With the words for it: expired, paid already.)
+        const [fresh] = await Promise.all([fetchSession(this._config, session.id), loadExtraWords()]);
         if (fresh.data?.payment_status === 'paid') return this._paid(fresh.data);
         if (fresh.data?.status === 'expired') {
-          const expired = failure('invalid_request_error', 'session_expired');
+          const expired = this._words(failure('invalid_request_error', 'session_expired'));
           this._fail(expired, fresh.data);
           return { error: expired };
         }
@@ -387,12 +428,14 @@ export class CheckoutSessionElement extends LitElement {
     return this.threeDs === 'redirect' ? this._redirect(url) : this._challenge(url);
   }
 
-  private _redirect(url: string): Promise<ConfirmResult> | ConfirmResult {
+  private async _redirect(url: string): Promise<ConfirmResult> {
+    // The words of its outcome (redirect_canceled), before it can have one.
+    await loadExtraWords();
     const event = new CheckoutRedirectEvent({ url, reason: 'three_d_secure' });
     if (!this.dispatchEvent(event)) {
       // The merchant's own veto: they know, so no error event and no message.
       this._set({ status: 'ready' });
-      return { error: failure('invalid_request_error', 'redirect_canceled') };
+      return { error: this._words(failure('invalid_request_error', 'redirect_canceled')) };
     }
     location.assign(url);
     // The page normally leaves now, and the outcome is read when the shopper comes back. If it
@@ -429,7 +472,7 @@ export class CheckoutSessionElement extends LitElement {
     if (error) return this._payFailed(error);
     if (data.payment_status === 'paid') return this._paid(data);
     this._set({ session: data });
-    return this._payFailed(intentError(data.payment_intent, 'authentication_failed'));
+    return this._payFailed(intentError(data.payment_intent, 'payment_intent_authentication_failure'));
   }
 
   /**
@@ -452,12 +495,17 @@ export class CheckoutSessionElement extends LitElement {
 
   protected override render() {
     const { status, error } = this._snapshot;
-    return html`${status === 'loading'
-        ? html`<p part="status" role="status">${strings.loading}</p>`
-        : status === 'error' && error
-          ? html`<div part="error" class="error" role="alert">${errorIcon}<span>${error.message}</span></div>
-              ${error.type === 'api_connection_error' || error.type === 'api_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${strings.tryAgain}</button>` : nothing}`
-          : nothing}<slot></slot>`;
+    const { t, lang, _pending } = this._l;
+    // Not a word until the words are in the checkout's language.
+    return html`<div lang=${lang} dir=${dir(lang)}>
+        ${status === 'loading' && !_pending
+          ? html`<p part="status" role="status">${t.loading}</p>`
+          : status === 'error' && error
+            ? html`<div part="error" class="error" role="alert">${errorContent(t, errorText(t, error))}</div>
+                ${error.type === 'api_connection_error' || error.type === 'api_error' ? html`<button part="retry-button" type="button" @click=${() => this.reload()}>${t.tryAgain}</button>` : nothing}`
+            : nothing}
+      </div>
+      <slot></slot>`;
   }
 }
 

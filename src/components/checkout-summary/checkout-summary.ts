@@ -2,14 +2,18 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { checkoutContext } from '../../context.js';
+import { dir } from '../../localize.js';
+import en from '../../locales/en.js';
+import { count, fill } from '../../locales/format.js';
 import { formatMoney } from '../../money/format.js';
-import { pageLocale, strings } from '../../strings.js';
 import { tokens } from '../theme.js';
 
 /**
- * The order: each line item's name, quantity and amount, the shipping rate chosen (when the
- * session offers rates; it follows the shopper's choice once the server confirms it), and the total, in the session's
- * currency and the page's language. Server text is rendered as text, never as HTML.
+ * The order: each line item's name, quantity and amount, the shipping rate
+ * chosen (when the session offers rates; it follows the shopper's choice once the server
+ * confirms it) and the total, in the session's currency and the checkout's language. Server text
+ * is rendered as text, never as HTML; amounts read left to right, also in a right-to-left
+ * language.
  *
  * @summary What the shopper is paying for.
  *
@@ -36,6 +40,9 @@ export class CheckoutSummaryElement extends LitElement {
         font-size: 1.1em;
         margin: 0 0 0.5rem;
       }
+      [part='item-quantity'] {
+        color: var(--_muted);
+      }
       [part='items'] {
         list-style: none;
         margin: 0;
@@ -53,9 +60,6 @@ export class CheckoutSummaryElement extends LitElement {
       [part='item-name'] {
         flex: 1 1 10rem;
         overflow-wrap: anywhere;
-      }
-      [part='item-quantity'] {
-        color: var(--_muted);
       }
       [part='item-amount'],
       [part='shipping'] span:last-child,
@@ -81,28 +85,30 @@ export class CheckoutSummaryElement extends LitElement {
   headingLevel = 2;
 
   protected override render() {
-    const session = this._checkout.value?.session;
+    const { session, locale = 'en', lang = 'en', strings: t = en } = this._checkout.value ?? {};
     if (!session) return nothing;
-    const money = (amount: number) => formatMoney(amount, session.currency, pageLocale());
+    const money = (amount: number) => html`<span dir="ltr">${formatMoney(amount, session.currency, locale)}</span>`;
     const cost = session.shipping_cost;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    return html`<div part="heading" role="heading" aria-level=${level}>${strings.summary}</div>
+    return html`<div lang=${lang} dir=${dir(lang)}>
+      <div part="heading" role="heading" aria-level=${level}>${t.summary}</div>
       <ul part="items">
         ${session.line_items.data.map(
           (item) =>
             html`<li part="item">
               <span part="item-name">${item.description}</span>
-              <span part="item-quantity">${strings.quantity(item.quantity)}</span>
+              <span part="item-quantity">${count(locale, t.quantity, item.quantity)}</span>
               <span part="item-amount">${money(item.amount_total)}</span>
             </li>`,
         )}
       </ul>
       ${cost
         ? html`<p part="shipping">
-            <span>${strings.shipping(session.shipping_options?.find((o) => o.shipping_rate === cost.shipping_rate)?.display_name ?? '')}</span><span>${money(cost.amount_total)}</span>
+            <span>${fill(t.shipping, { rate: session.shipping_options?.find((o) => o.shipping_rate === cost.shipping_rate)?.display_name ?? '' })}</span><span>${money(cost.amount_total)}</span>
           </p>`
         : nothing}
-      <p part="total"><span>${strings.total}</span><span>${money(session.amount_total)}</span></p>`;
+      <p part="total"><span>${t.total}</span><span>${money(session.amount_total)}</span></p>
+    </div>`;
   }
 }
 

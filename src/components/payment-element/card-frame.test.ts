@@ -361,6 +361,8 @@ describe('the card frame', function () {
     el.threeDs = 'modal';
     const again = el.confirm();
     await waitUntil(() => el.snapshot.status === 'authenticating', 'no challenge on the second try', { timeout: 5000 });
+    // The dialog's module (and its words) load when the challenge starts.
+    await waitUntil(() => payment.shadowRoot!.querySelector('[part=close-button]'), 'no dialog', { timeout: 5000 });
     payment.shadowRoot!.querySelector<HTMLButtonElement>('[part=close-button]')!.click();
     expect((await again).error?.code).to.equal('authentication_canceled');
   });

@@ -375,7 +375,8 @@ describe('<payment-element>', function () {
       await b!.updateComplete;
       expect(cardFrame(a!)).to.exist;
       expect(cardFrame(b!)).to.equal(null);
-      expect(b!.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('already has a payment form');
+      // The shopper is told the checkout is not usable; the code tells the developer why.
+      expect(b!.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('not set up correctly');
       expect(errors.map((e) => e.code)).to.deep.equal(['duplicate_payment_element']);
       await expect(b!).to.be.accessible();
     });
@@ -389,7 +390,7 @@ describe('<payment-element>', function () {
     await payment.updateComplete;
     await payment.updateComplete;
     expect(errors.map((e) => e.code)).to.deep.equal(['no_session']);
-    expect(payment.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('inside a checkout session');
+    expect(payment.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('not set up correctly');
     await expect(payment).to.be.accessible();
   });
 

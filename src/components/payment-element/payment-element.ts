@@ -7,10 +7,12 @@ import { checkoutError } from '../../errors.js';
 import type { CheckoutSnapshot, ConfirmResult, PaymentMethodSource } from '../../context.js';
 import { CheckoutChangeEvent, CheckoutErrorEvent, CheckoutRedirectEvent } from '../../events.js';
 import type { CardField, ChangeDetail, CheckoutError } from '../../events.js';
+import { dir, errorText } from '../../localize.js';
+import en from '../../locales/en.js';
 import { formatMoney } from '../../money/format.js';
-import { errorMessage, pageLocale, strings } from '../../strings.js';
+import type { KitErrorCode, Strings } from '../../strings.js';
 import { hostedElsewhere } from '../hosted.js';
-import { errorIcon, fieldStyles, tokens } from '../theme.js';
+import { errorContent, fieldStyles, tokens } from '../theme.js';
 import { CardFrameController } from './card-frame.js';
 import { ChallengeController } from './challenge.js';
 import { SavedCardsController, savedCardsStyles } from './saved-cards.js';
@@ -88,11 +90,11 @@ export class PaymentElement extends LitElement {
   static override properties: PropertyDeclarations = {
     hideButton: { type: Boolean, attribute: 'hide-button' },
     // `attribute: false` is what `state` implies; said here for the manifest analyzer.
-    checkout: { state: true, attribute: false },
-    duplicate: { state: true, attribute: false },
-    orphan: { state: true, attribute: false },
-    email: { state: true, attribute: false },
-    emailShown: { state: true, attribute: false },
+    _checkout: { state: true, attribute: false },
+    _duplicate: { state: true, attribute: false },
+    _orphan: { state: true, attribute: false },
+    _email: { state: true, attribute: false },
+    _emailShown: { state: true, attribute: false },
   };
   /** A form control whose value never holds card data: it only reports whether it is complete. */
   static readonly formAssociated = true;
@@ -179,77 +181,27 @@ export class PaymentElement extends LitElement {
         font-weight: 600;
         margin: 0;
       }
-      [part='dialog'] {
-        color: var(--_text);
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        width: min(32rem, calc(100vw - 1rem));
-        max-height: calc(100vh - 1rem);
-      }
-      [part='dialog']::backdrop {
-        background: rgb(0 0 0 / 0.5);
-      }
-      .head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-        justify-content: space-between;
-        margin-bottom: var(--_space);
-      }
-      [part='dialog-title'] {
-        font-size: 1.15em;
-        margin: 0;
-      }
-      [part='close-button'] {
-        font: inherit;
-        color: var(--_primary);
-        background: transparent;
-        border: 1px solid currentColor;
-        border-radius: var(--_radius);
-        padding: 0.4em 0.8em;
-        min-height: 44px;
-        cursor: pointer;
-      }
-      [part='challenge-frame'] {
-        display: block;
-        width: 100%;
-        height: min(28rem, calc(100vh - 8rem));
-        border: 0;
-        background: #fff;
-      }
     `,
   ];
 
-  private checkout?: CheckoutSnapshot | undefined;
+  private _checkout?: CheckoutSnapshot | undefined;
 
   /** Another element in this session already takes the card. */
-  private duplicate = false;
+  private _duplicate = false;
   /** Not inside any `<checkout-session>` (defined or not): an integration error. */
-  private orphan = false;
+  private _orphan = false;
   /** What the shopper typed as email (not card data: the page may hold it). */
-  private email = '';
+  private _email = '';
   /** Whether the email's error may show (after leaving the field, or a submit). */
-  private emailShown = false;
+  private _emailShown = false;
 
   private readonly _card: CardFrameController = new CardFrameController(this, {
     state: () => this._changed(),
     submit: () => void this.confirm(),
   });
-  private readonly _challenge: ChallengeController = new ChallengeController(
-    this,
-    () => this.checkout,
-    () => {
-      const pay = this.renderRoot.querySelector<HTMLElement>('#pay');
-      if (pay) pay.focus();
-      else if (!this._saved.focus()) this._card.focus('number');
-    },
-  );
   private readonly _saved: SavedCardsController = new SavedCardsController(
     this,
-    () => this.checkout?.session,
+    () => this._checkout?.session,
     () => this._changed(),
   );
 
@@ -261,7 +213,7 @@ export class PaymentElement extends LitElement {
   private readonly _source: PaymentMethodSource = {
     whenReady: () => (this._hostedElsewhere ? Promise.resolve(true) : this._card.whenReady()),
     validate: () => this._validate(),
-    confirm: (request) => this._card.confirm({ ...request, ...(this._needsEmail ? { email: this.email.trim() } : {}), ...this._saved.request() }),
+    confirm: (request) => this._card.confirm({ ...request, ...(this._needsEmail ? { email: this._email.trim() } : {}), ...this._saved.request() }),
   };
 
   /** Leave the pay button out: the merchant's own button calls `confirm()`. */
@@ -271,22 +223,43 @@ export class PaymentElement extends LitElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, { context: checkoutContext, subscribe: true, callback: (value) => (this.checkout = value) });
-    this._internals.setValidity({ valueMissing: true }, errorMessage('validation_failed'));
+    new ContextConsumer(this, { context: checkoutContext, subscribe: true, callback: (value) => (this._checkout = value) });
+    // The 3-D Secure dialog; when it closes, focus goes back to the pay button (or the card).
+    new ChallengeController(
+      this,
+      () => this._checkout,
+      () => {
+        const pay = this.renderRoot.querySelector<HTMLElement>('#pay');
+        if (pay) pay.focus();
+        else if (!this._saved.focus()) this._card.focus('number');
+      },
+    );
+    this._internals.setValidity({ valueMissing: true }, en.validation_failed);
+  }
+
+  /** The checkout's words (English outside a checkout, where nothing else is known). */
+  private get _t(): Strings {
+    return this._checkout?.strings ?? en;
+  }
+
+  /** An integration error, in the form's language. */
+  private _error(code: KitErrorCode): CheckoutError {
+    const error = checkoutError('integration_error', code);
+    return { ...error, message: errorText(this._t, error) };
   }
 
   /** A saved card needs no email: the confirm that pays with it has no billing details. */
   private get _needsEmail(): boolean {
-    return Boolean(this.checkout?.session && !this.checkout.session.customer_email && !this._saved.chosen);
+    return Boolean(this._checkout?.session && !this._checkout.session.customer_email && !this._saved.chosen);
   }
 
   private get _hostedElsewhere(): boolean {
-    return hostedElsewhere(this.checkout?.session);
+    return hostedElsewhere(this._checkout?.session);
   }
 
-  private get _emailError(): string | undefined {
+  private get _emailError(): 'required' | 'invalid' | undefined {
     if (!this._needsEmail) return undefined;
-    const email = this.email.trim();
+    const email = this._email.trim();
     return !email ? 'required' : EMAIL.test(email) ? undefined : 'invalid';
   }
 
@@ -298,22 +271,25 @@ export class PaymentElement extends LitElement {
 
   protected override firstUpdated(): void {
     if (insideSession(this)) return;
-    this.orphan = true;
-    this.dispatchEvent(new CheckoutErrorEvent(checkoutError('integration_error', 'no_session')));
+    this._orphan = true;
+    this.dispatchEvent(new CheckoutErrorEvent(this._error('no_session')));
   }
 
   protected override willUpdate(): void {
-    const register = this.checkout?.register;
+    const register = this._checkout?.register;
     if (register && register !== this._registeredWith) this._register(register);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // The frame left the template (failed, paid, hosted elsewhere): the next one starts afresh.
-    if (!this.renderRoot.querySelector('[part=card-frame]')) this._card.release();
-    if (changed.has('email' as keyof PaymentElement) || changed.has('emailShown' as keyof PaymentElement)) this._changed();
-    if (!changed.has('checkout' as keyof PaymentElement) || !this.checkout) return;
-    const { status, paymentError } = this.checkout;
-    this._card.setBusy(status === 'paying' || status === 'authenticating');
+    if (!this.renderRoot.querySelector('[part=card-frame]')) this._card._release();
+    // The card fields speak the checkout's language, once it is known: with the session.
+    this._card._setLocale(this._checkout?.session && this._checkout.locale);
+    // (A new snapshot may be a new language: the validity message follows.)
+    if (changed.has('_email' as keyof PaymentElement) || changed.has('_emailShown' as keyof PaymentElement) || changed.has('_checkout' as keyof PaymentElement)) this._changed();
+    if (!changed.has('_checkout' as keyof PaymentElement) || !this._checkout) return;
+    const { status, paymentError } = this._checkout;
+    this._card._setBusy(status === 'paying' || status === 'authenticating');
     if (paymentError && paymentError !== this._shownError) {
       const field = fieldFor(paymentError);
       if (field && !this._saved.focus()) this._card.focus(field);
@@ -328,15 +304,15 @@ export class PaymentElement extends LitElement {
     this._unregister?.();
     this._registeredWith = register;
     this._unregister = register(this._source) ?? undefined;
-    this.duplicate = !this._unregister;
-    if (this.duplicate) {
-      this.dispatchEvent(new CheckoutErrorEvent(checkoutError('integration_error', 'duplicate_payment_element')));
+    this._duplicate = !this._unregister;
+    if (this._duplicate) {
+      this.dispatchEvent(new CheckoutErrorEvent(this._error('duplicate_payment_element')));
     }
   }
 
   /** The card's state (from the frame) and the email's, as one form, or the saved card chosen: never what was typed. */
   private _changed(): void {
-    const card: CardState | undefined = this._card.state;
+    const card: CardState | undefined = this._card._state;
     if (!card) return;
     const emailError = this._emailError;
     const saved = this._saved.chosen;
@@ -345,15 +321,15 @@ export class PaymentElement extends LitElement {
       : {
           elementType: 'payment',
           complete: card.complete && !emailError,
-          empty: card.empty && !this.email,
+          empty: card.empty && !this._email,
           brand: card.brand,
-          errors: { ...card.errors, ...(this.emailShown && emailError ? { email: emailError } : {}) },
+          errors: { ...card.errors, ...(this._emailShown && emailError ? { email: emailError } : {}) },
           savedPaymentMethod: null,
           savePaymentMethod: this._saved.willSave,
         };
+    this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, this._t.validation_failed);
     const key = JSON.stringify(detail);
     if (key === this._lastChange) return;
-    this._internals.setValidity(detail.complete ? {} : { valueMissing: true }, errorMessage('validation_failed'));
     this._lastChange = key;
     this.dispatchEvent(new CheckoutChangeEvent(detail));
   }
@@ -363,7 +339,7 @@ export class PaymentElement extends LitElement {
     // No card fields here: the hosted page takes the card (confirm() is the button's job there).
     if (this._hostedElsewhere) return false;
     if (this._saved.chosen) return true;
-    this.emailShown = true;
+    this._emailShown = true;
     const cardOk = await this._card.validate(true);
     const emailOk = !this._emailError;
     if (cardOk && !emailOk) this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
@@ -371,7 +347,7 @@ export class PaymentElement extends LitElement {
   }
 
   private readonly _onEmailInput = (event: Event): void => {
-    this.email = (event.target as HTMLInputElement).value;
+    this._email = (event.target as HTMLInputElement).value;
   };
 
   private readonly _onKeydown = (event: KeyboardEvent): void => {
@@ -389,74 +365,81 @@ export class PaymentElement extends LitElement {
 
   /** Pays with what the shopper entered; the same as the session's `confirm()`. */
   confirm(): Promise<ConfirmResult> {
-    if (this.checkout && !this.duplicate) return this.checkout.confirm();
-    const code = this.duplicate ? 'duplicate_payment_element' : 'no_session';
-    return Promise.resolve({ error: checkoutError('integration_error', code) });
+    if (this._checkout && !this._duplicate) return this._checkout.confirm();
+    return Promise.resolve({ error: this._error(this._duplicate ? 'duplicate_payment_element' : 'no_session') });
   }
 
   /** Clears what the shopper typed. */
   clear(): void {
     this._card.clear();
-    this.email = '';
-    this.emailShown = false;
+    this._email = '';
+    this._emailShown = false;
   }
 
   formResetCallback(): void {
     this.clear();
   }
 
-  private _emailField() {
-    const code = this.emailShown ? this._emailError : undefined;
+  private _emailField(t: Strings) {
+    const code = this._emailShown ? this._emailError : undefined;
     return html`<div part="field" class="field">
-      <label part="label" class="label" for="email">${strings.email}</label>
+      <label part="label" class="label" for="email">${t.email}</label>
       <input
         part="input"
         class="input"
         id="email"
         name="email"
         type="email"
+        dir="ltr"
         inputmode="email"
         autocomplete="email"
         spellcheck="false"
-        .value=${this.email}
-        ?readonly=${this.checkout?.status === 'paying' || this.checkout?.status === 'authenticating'}
+        .value=${this._email}
+        ?readonly=${this._checkout?.status === 'paying' || this._checkout?.status === 'authenticating'}
         aria-invalid=${code ? 'true' : 'false'}
         aria-describedby="email-error"
         @input=${this._onEmailInput}
-        @blur=${() => (this.emailShown = this.emailShown || Boolean(this.email))}
+        @blur=${() => (this._emailShown = this._emailShown || Boolean(this._email))}
       />
-      <div part="error" id="email-error" class="error" aria-live="polite">${code ? html`${errorIcon}<span>${strings.fieldErrors[`email.${code}`]}</span>` : nothing}</div>
+      <div part="error" id="email-error" class="error" aria-live="polite">${code ? errorContent(t, t[`email.${code}`]) : nothing}</div>
     </div>`;
   }
 
   protected override render() {
-    const checkout = this.checkout;
-    const misplaced = this.duplicate ? 'duplicate_payment_element' : this.orphan && !checkout ? 'no_session' : '';
-    if (misplaced) return html`<p part="error" class="error" role="alert">${errorIcon}<span>${errorMessage(misplaced)}</span></p>`;
+    const { lang = 'en', locale = 'en' } = this._checkout ?? {};
+    return html`<div lang=${lang} dir=${dir(lang)}>${this._content(this._t, locale)}</div>`;
+  }
+
+  private _content(t: Strings, locale: string) {
+    const checkout = this._checkout;
+    if (this._duplicate || (this._orphan && !checkout)) return html`<p part="error" class="error" role="alert">${errorContent(t, t.integration_error)}</p>`;
     if (!checkout?.apiBase || checkout.status === 'error' || checkout.status === 'idle') return nothing;
-    if (checkout.status === 'complete') return html`<p part="success" role="status" tabindex="-1">${strings.paid}</p>`;
+    if (checkout.status === 'complete') return html`<p part="success" role="status" tabindex="-1">${t.paid}</p>`;
     const session = checkout.session;
     if (session && this._hostedElsewhere) {
       const url = session.url ?? '';
       return html`<div part="form">
-        <p>${strings.hostedNote}</p>
-        <button part="button" type="button" @click=${() => this._toHostedPage(url)}>${strings.hostedButton}</button>
+        <p>${t.hostedNote}</p>
+        <button part="button" type="button" @click=${() => this._toHostedPage(url)}>${t.hostedButton}</button>
       </div>`;
     }
     // The frame loads while the session does (in parallel): only the rest waits for the session.
     const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
     const error = checkout.paymentError;
     return html`<div part="form" @keydown=${this._onKeydown}>
-        ${this._saved.renderChoices(busy)} ${this._saved.renderCard(this._card.render(checkout.apiBase, checkout.publishableKey))} ${this._saved.renderSave(busy)}
-        ${this._needsEmail ? this._emailField() : nothing}
-        <div part="message" role="status">${error ? html`<p part="error" class="error">${errorIcon}<span>${error.message}</span></p>` : nothing}</div>
+        ${this._saved.renderChoices(busy, t, locale)} ${this._saved.renderCard(this._card.render(checkout.apiBase, checkout.publishableKey, t.cardFrameTitle))} ${this._saved.renderSave(busy, t)}
+        ${this._needsEmail ? this._emailField(t) : nothing}
+        <div part="message" role="status">${error ? html`<p part="error" class="error">${errorContent(t, errorText(t, error))}</p>` : nothing}</div>
         ${this.hideButton || !session
           ? nothing
           : html`<button id="pay" part="button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.confirm()}>
-              ${busy ? html`<span class="spinner" aria-hidden="true"></span>${strings.paying}` : strings.pay(formatMoney(session.amount_total, session.currency, pageLocale()))}
+              ${busy
+                ? html`<span class="spinner" aria-hidden="true"></span>${t.paying}`
+                : // The amount reads left to right, also in a right-to-left sentence.
+                  t.pay.split('{amount}').map((text, i) => (i ? html`<span dir="ltr">${formatMoney(session.amount_total, session.currency, locale)}</span>${text}` : text))}
             </button>`}
       </div>
-      ${checkout.challengeUrl ? this._challenge.render(checkout.challengeUrl) : nothing}`;
+      <span id="challenge"></span>`;
   }
 }
 

@@ -100,8 +100,9 @@ async function payNewCard(payment: PaymentElement, el: CheckoutSessionElement, n
 }
 
 async function answerChallenge(payment: PaymentElement, outcome: 'complete' | 'fail'): Promise<void> {
+  // The dialog's module (and its words) load when the challenge starts.
+  await waitUntil(() => payment.shadowRoot!.querySelector('dialog')?.open, 'the 3-D Secure dialog did not open', { timeout: 5000 });
   const dialog = payment.shadowRoot!.querySelector('dialog')!;
-  await waitUntil(() => dialog.open, 'the 3-D Secure dialog did not open', { timeout: 5000 });
   const frame = dialog.querySelector('iframe')!;
   await waitUntil(() => frame.contentDocument?.querySelector(`button[value=${outcome}]`), 'the challenge page did not load', { timeout: 8000 });
   frame.contentDocument!.querySelector<HTMLButtonElement>(`button[value=${outcome}]`)!.click();

@@ -14,7 +14,20 @@ import { css, html, nothing } from 'lit';
 import type { LitElement, ReactiveController } from 'lit';
 import type { FrameConfirmRequest } from '../../api/frame-protocol.js';
 import type { ClientSession, SavedPaymentMethod } from '../../api/wire.js';
-import { pageLocale, strings } from '../../strings.js';
+import { fill } from '../../locales/format.js';
+import type { Strings } from '../../strings.js';
+
+/** Brand names, as the cards print them in every language. */
+const BRANDS: Record<string, string | undefined> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  maestro: 'Maestro',
+};
 
 /** A card is valid through the end of its expiry month, in the shopper's time zone (as the card fields judge it). */
 function expired({ card }: SavedPaymentMethod, now = new Date()): boolean {
@@ -157,30 +170,30 @@ export class SavedCardsController implements ReactiveController {
     this._changed();
   };
 
-  /** The radio group, when the customer has saved cards. */
-  renderChoices(busy: boolean) {
+  /** The radio group, when the customer has saved cards; `t` the checkout's words, `locale` the shopper's (the expiry dates). */
+  renderChoices(busy: boolean, t: Strings, locale: string) {
     const saved = this._session()?.saved_payment_methods ?? [];
     if (!saved.length) return nothing;
     const chosen = this.chosen?.id ?? '';
-    const s = strings.saved;
-    const date = new Intl.DateTimeFormat(pageLocale(), { month: '2-digit', year: '2-digit' });
+    const date = new Intl.DateTimeFormat(locale, { month: '2-digit', year: '2-digit' });
     const choice = (id: string, disabled: boolean, label: unknown) =>
       html`<label part=${id ? 'saved-card' : 'new-card'} class="choice"
         ><input type="radio" name="payment-method" .checked=${id === chosen} ?disabled=${busy || disabled} @change=${() => this._pick(id)} />${label}</label
       >`;
     return html`<fieldset part="saved-cards">
-      <legend>${s.legend}</legend>
+      <legend>${t['saved.legend']}</legend>
       ${saved.map((pm) => {
         const old = expired(pm);
         const when = date.format(new Date(pm.card.exp_year, pm.card.exp_month - 1));
         return choice(
           pm.id,
           old,
-          html`<span>${s.brands[pm.card.brand] ?? s.card} <span aria-hidden="true">••••</span><span class="sr"> ${s.endingIn}</span> ${pm.card.last4}</span>
-            <span class="expiry">${old ? s.expired(when) : s.expires(when)}</span>`,
+          // The last four digits read left to right, as on the card, in a right-to-left form too.
+          html`<span>${BRANDS[pm.card.brand] ?? t['saved.card']} <span aria-hidden="true" dir="ltr">••••</span><span class="sr"> ${t['saved.endingIn']}</span> <span dir="ltr">${pm.card.last4}</span></span>
+            <span class="expiry">${fill(t[old ? 'saved.expired' : 'saved.expires'], { date: when })}</span>`,
         );
       })}
-      ${choice('', false, s.newCard)}
+      ${choice('', false, t['saved.newCard'])}
     </fieldset>`;
   }
 
@@ -194,17 +207,16 @@ export class SavedCardsController implements ReactiveController {
   }
 
   /** Under the card fields: the checkbox to save a new card, or the notice that it will be saved. */
-  renderSave(busy: boolean) {
+  renderSave(busy: boolean, t: Strings) {
     const usage = this._session()?.setup_future_usage;
-    const s = strings.saved;
-    if (this.chosen) return usage === 'off_session' ? html`<p part="save-notice">${s.mayCharge}</p>` : nothing;
-    if (usage) return html`<p part="save-notice">${usage === 'off_session' ? s.willSaveOffSession : s.willSave}</p>`;
+    if (this.chosen) return usage === 'off_session' ? html`<p part="save-notice">${t['saved.mayCharge']}</p>` : nothing;
+    if (usage) return html`<p part="save-notice">${t[usage === 'off_session' ? 'saved.willSaveOffSession' : 'saved.willSave']}</p>`;
     if (!this._offersSave) return nothing;
     return html`<div>
       <label part="save-card" class="check"
-        ><input type="checkbox" name="save-card" .checked=${this._save} ?disabled=${busy} aria-describedby="save-hint" @change=${this._onSave} />${s.save}</label
+        ><input type="checkbox" name="save-card" .checked=${this._save} ?disabled=${busy} aria-describedby="save-hint" @change=${this._onSave} />${t['saved.save']}</label
       >
-      <p id="save-hint" class="hint">${s.saveHint}</p>
+      <p id="save-hint" class="hint">${t['saved.saveHint']}</p>
     </div>`;
   }
 }

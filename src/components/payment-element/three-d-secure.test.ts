@@ -22,10 +22,9 @@ async function openChallenge(el: CheckoutSessionElement, payment: PaymentElement
   if (fill) await fillCard(payment, { number: CHALLENGE });
   payButton(payment).click();
   await statusIs(el, 'authenticating');
-  await payment.updateComplete;
-  const dialog = dialogOf(payment)!;
-  await waitUntil(() => dialog.open, 'the dialog did not open', { timeout: 5000 });
-  return dialog;
+  // The dialog's module loads on the first challenge (src/lazy.ts): it is there once it has.
+  await waitUntil(() => dialogOf(payment)?.open, 'the dialog did not open', { timeout: 5000 });
+  return dialogOf(payment)!;
 }
 
 /** Clicks a real button of the challenge page in the (same-origin) frame. */
@@ -234,7 +233,8 @@ describe('every test card', function () {
       const result = el.confirm();
       if (outcome !== 'paid') {
         await statusIs(el, 'authenticating');
-        await payment.updateComplete;
+        // The dialog's module (and its words) load when the challenge starts.
+        await waitUntil(() => dialogOf(payment)?.open, 'the dialog did not open', { timeout: 5000 });
         await answerChallenge(dialogOf(payment)!, 'complete');
       }
       const { session, error } = await result;

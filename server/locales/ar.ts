@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Arabic, right to left: polite «يُرجى»; «علامات التنصيص» and the Arabic comma. */
+const ar: PageStrings = {
+  testBanner: 'وضع الاختبار: لا تُنقل أي أموال حقيقية.',
+  hostedTitle: 'الدفع إلى {business}',
+  hostedTotal: 'المبلغ المستحق: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'إلغاء والعودة إلى {business}',
+  hostedNoScript: 'تتطلب صفحة الدفع هذه تفعيل JavaScript.',
+  notFoundTitle: 'لم يتم العثور على صفحة الدفع',
+  notFoundMessage: 'رابط الدفع هذا غير صالح.',
+  paidTitle: 'تم الدفع بنجاح',
+  paidMessage: 'اكتملت عملية الدفع. يمكنك إغلاق هذه الصفحة والعودة إلى المتجر.',
+  expiredTitle: 'انتهت صلاحية جلسة الدفع هذه',
+  expiredMessage: 'انتهت صلاحية جلسة الدفع هذه. يُرجى العودة إلى المتجر للبدء من جديد.',
+  returnToShop: 'العودة إلى المتجر',
+  unavailableTitle: 'صفحة الدفع غير متاحة',
+  unavailableMessage: 'لم يتم إنشاء حزمة checkout-elements بعد: شغّل الأمر npm run build، ثم أعد تحميل هذه الصفحة.',
+  challengeTitle: 'تأكيد الدفع',
+  challengeText: 'يطلب منك البنك المُصدر لبطاقتك تأكيد دفعة بقيمة {amount}.',
+  challengeHint: 'هذه صفحة تحقق تجريبية. يُرجى اختيار نتيجة.',
+  challengeComplete: 'إتمام التحقق',
+  challengeFail: 'إفشال التحقق',
+  challengeSucceeded: 'اكتمل التحقق',
+  challengeFailed: 'فشل التحقق',
+  returning: 'جارٍ إعادتك إلى التاجر…',
+  continue: 'متابعة',
+  challengeNotFound: 'لم يتم العثور على طلب التحقق',
+  challengeUnavailable: 'التحقق غير متاح',
+  resource_missing: 'طلب التحقق هذا غير موجود.',
+  challenge_already_used: 'تم إكمال هذا التحقق بالفعل. يُرجى العودة إلى التاجر لمعرفة النتيجة.',
+  challenge_superseded: 'تم استبدال هذا التحقق بمحاولة دفع أحدث.',
+  session_expired: 'انتهت صلاحية جلسة الدفع هذه، لذا لم يعد من الممكن إكمال التحقق.',
+  parameter_invalid: 'يُرجى اختيار «إتمام التحقق» أو «إفشال التحقق».',
+  serverErrorTitle: 'حدث خطأ ما',
+  serverErrorMessage: 'واجه خادم الدفع مشكلة ولم يتمكن من إكمال هذه الخطوة. يُرجى المحاولة مرة أخرى بعد قليل.',
+  unexpected: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
+};
+
+export default ar;

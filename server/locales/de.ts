@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** German: „Sie“, as German shops and banks address shoppers; „…“ quotes. */
+const de: PageStrings = {
+  testBanner: 'Testmodus: Es wird kein echtes Geld bewegt.',
+  hostedTitle: 'Zahlung an {business}',
+  hostedTotal: 'Zu zahlen: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Abbrechen und zurück zu {business}',
+  hostedNoScript: 'Für diese Zahlungsseite muss JavaScript aktiviert sein.',
+  notFoundTitle: 'Bezahlvorgang nicht gefunden',
+  notFoundMessage: 'Dieser Link zum Bezahlvorgang ist ungültig.',
+  paidTitle: 'Zahlung erfolgreich',
+  paidMessage: 'Ihre Zahlung ist abgeschlossen. Sie können diese Seite schließen und zum Shop zurückkehren.',
+  expiredTitle: 'Dieser Bezahlvorgang ist abgelaufen',
+  expiredMessage: 'Dieser Bezahlvorgang ist abgelaufen. Kehren Sie zum Shop zurück, um neu zu beginnen.',
+  returnToShop: 'Zurück zum Shop',
+  unavailableTitle: 'Zahlungsseite nicht verfügbar',
+  unavailableMessage: 'Das Paket checkout-elements wurde noch nicht gebaut: Führen Sie npm run build aus und laden Sie diese Seite dann neu.',
+  challengeTitle: 'Zahlung bestätigen',
+  challengeText: 'Ihre Bank bittet Sie, eine Zahlung über {amount} zu bestätigen.',
+  challengeHint: 'Dies ist eine Testseite zur Authentifizierung. Wählen Sie ein Ergebnis.',
+  challengeComplete: 'Authentifizierung abschließen',
+  challengeFail: 'Authentifizierung fehlschlagen lassen',
+  challengeSucceeded: 'Authentifizierung abgeschlossen',
+  challengeFailed: 'Authentifizierung fehlgeschlagen',
+  returning: 'Sie werden zum Händler zurückgeleitet\u00a0…',
+  continue: 'Weiter',
+  challengeNotFound: 'Authentifizierung nicht gefunden',
+  challengeUnavailable: 'Authentifizierung nicht verfügbar',
+  resource_missing: 'Diese Authentifizierungsanfrage existiert nicht.',
+  challenge_already_used: 'Diese Authentifizierung wurde bereits abgeschlossen. Kehren Sie zum Händler zurück, um das Ergebnis zu sehen.',
+  challenge_superseded: 'Diese Authentifizierung wurde durch einen neueren Zahlungsversuch ersetzt.',
+  session_expired: 'Dieser Bezahlvorgang ist abgelaufen, daher kann die Authentifizierung nicht mehr abgeschlossen werden.',
+  parameter_invalid: 'Wählen Sie „Authentifizierung abschließen“ oder „Authentifizierung fehlschlagen lassen“.',
+  serverErrorTitle: 'Etwas ist schiefgelaufen',
+  serverErrorMessage: 'Beim Zahlungsserver ist ein Problem aufgetreten, daher konnte dieser Schritt nicht abgeschlossen werden. Bitte versuchen Sie es gleich noch einmal.',
+  unexpected: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+};
+
+export default de;

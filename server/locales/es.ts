@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Spanish: «tú», Spain's wording (as the page's words); «comillas». */
+const es: PageStrings = {
+  testBanner: 'Modo de prueba: no se mueve dinero real.',
+  hostedTitle: 'Pagar a {business}',
+  hostedTotal: 'Importe a pagar: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Cancelar y volver a {business}',
+  hostedNoScript: 'Esta página de pago necesita JavaScript.',
+  notFoundTitle: 'Pago no encontrado',
+  notFoundMessage: 'Este enlace de pago no es válido.',
+  paidTitle: 'Pago completado',
+  paidMessage: 'Tu pago se ha completado. Puedes cerrar esta página y volver a la tienda.',
+  expiredTitle: 'Esta sesión de pago ha caducado',
+  expiredMessage: 'Esta sesión de pago ha caducado. Vuelve a la tienda para empezar de nuevo.',
+  returnToShop: 'Volver a la tienda',
+  unavailableTitle: 'Página de pago no disponible',
+  unavailableMessage: 'El paquete checkout-elements no se ha compilado: ejecuta npm run build y vuelve a cargar esta página.',
+  challengeTitle: 'Confirma tu pago',
+  challengeText: 'Tu banco te pide que confirmes un pago de {amount}.',
+  challengeHint: 'Esta es una página de autenticación de prueba. Elige un resultado.',
+  challengeComplete: 'Completar la autenticación',
+  challengeFail: 'Hacer fallar la autenticación',
+  challengeSucceeded: 'Autenticación completada',
+  challengeFailed: 'Autenticación fallida',
+  returning: 'Volviendo al comercio…',
+  continue: 'Continuar',
+  challengeNotFound: 'Autenticación no encontrada',
+  challengeUnavailable: 'Autenticación no disponible',
+  resource_missing: 'Esta solicitud de autenticación no existe.',
+  challenge_already_used: 'Esta autenticación ya se ha completado. Vuelve al comercio para ver el resultado.',
+  challenge_superseded: 'Esta autenticación se ha sustituido por un intento de pago más reciente.',
+  session_expired: 'Esta sesión de pago ha caducado, así que ya no se puede completar la autenticación.',
+  parameter_invalid: 'Elige «Completar la autenticación» o «Hacer fallar la autenticación».',
+  serverErrorTitle: 'Algo ha salido mal',
+  serverErrorMessage: 'El servidor de pagos ha tenido un problema y no ha podido terminar este paso. Vuelve a intentarlo en unos momentos.',
+  unexpected: 'Algo ha salido mal. Vuelve a intentarlo.',
+};
+
+export default es;

@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** French: « vous »; non-breaking spaces before « : » and inside « guillemets ». */
+const fr: PageStrings = {
+  testBanner: 'Mode test\u00a0: aucune somme n’est réellement débitée.',
+  hostedTitle: 'Paiement à {business}',
+  hostedTotal: 'Montant à payer\u00a0: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Annuler et revenir sur {business}',
+  hostedNoScript: 'Cette page de paiement nécessite JavaScript.',
+  notFoundTitle: 'Paiement introuvable',
+  notFoundMessage: 'Ce lien de paiement n’est pas valide.',
+  paidTitle: 'Paiement effectué',
+  paidMessage: 'Votre paiement est effectué. Vous pouvez fermer cette page et revenir sur la boutique.',
+  expiredTitle: 'Cette session de paiement a expiré',
+  expiredMessage: 'Cette session de paiement a expiré. Revenez sur la boutique pour recommencer.',
+  returnToShop: 'Revenir sur la boutique',
+  unavailableTitle: 'Page de paiement indisponible',
+  unavailableMessage: 'Le paquet checkout-elements n’a pas été construit\u00a0: lancez npm run build, puis rechargez cette page.',
+  challengeTitle: 'Confirmez votre paiement',
+  challengeText: 'Votre banque vous demande de confirmer un paiement de {amount}.',
+  challengeHint: 'Ceci est une page d’authentification de test. Choisissez un résultat.',
+  challengeComplete: 'Valider l’authentification',
+  challengeFail: 'Faire échouer l’authentification',
+  challengeSucceeded: 'Authentification réussie',
+  challengeFailed: 'Échec de l’authentification',
+  returning: 'Retour vers le site du marchand…',
+  continue: 'Continuer',
+  challengeNotFound: 'Authentification introuvable',
+  challengeUnavailable: 'Authentification indisponible',
+  resource_missing: 'Cette demande d’authentification n’existe pas.',
+  challenge_already_used: 'Cette authentification a déjà été effectuée. Revenez sur le site du marchand pour voir le résultat.',
+  challenge_superseded: 'Cette authentification a été remplacée par une tentative de paiement plus récente.',
+  session_expired: 'Cette session de paiement a expiré\u00a0: l’authentification ne peut plus être effectuée.',
+  parameter_invalid: 'Choisissez «\u202fValider l’authentification\u202f» ou «\u202fFaire échouer l’authentification\u202f».',
+  serverErrorTitle: 'Une erreur s’est produite',
+  serverErrorMessage: 'Le serveur de paiement a rencontré un problème et n’a pas pu terminer cette étape. Réessayez dans quelques instants.',
+  unexpected: 'Une erreur s’est produite. Veuillez réessayer.',
+};
+
+export default fr;

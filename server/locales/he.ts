@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Hebrew, right to left: gender-neutral «יש ל…»; the shop's name after a dash or «אל», never a prefix letter glued to a Latin name. */
+const he: PageStrings = {
+  testBanner: 'מצב בדיקה: לא מועבר כסף אמיתי.',
+  hostedTitle: 'תשלום – {business}',
+  hostedTotal: 'לתשלום: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'ביטול וחזרה אל {business}',
+  hostedNoScript: 'דף התשלום הזה דורש JavaScript.',
+  notFoundTitle: 'דף התשלום לא נמצא',
+  notFoundMessage: 'הקישור לדף התשלום אינו תקין.',
+  paidTitle: 'התשלום בוצע',
+  paidMessage: 'התשלום בוצע בהצלחה. אפשר לסגור את הדף ולחזור לחנות.',
+  expiredTitle: 'תוקף דף התשלום פג',
+  expiredMessage: 'תוקף דף התשלום פג. יש לחזור לחנות ולהתחיל מחדש.',
+  returnToShop: 'חזרה לחנות',
+  unavailableTitle: 'דף התשלום אינו זמין',
+  unavailableMessage: 'החבילה checkout-elements עדיין לא נבנתה: יש להריץ npm run build ולטעון מחדש את הדף.',
+  challengeTitle: 'אישור התשלום',
+  challengeText: 'מנפיק הכרטיס מבקש לאשר תשלום בסך {amount}.',
+  challengeHint: 'זהו דף אימות לבדיקה. יש לבחור תוצאה.',
+  challengeComplete: 'השלמת האימות',
+  challengeFail: 'הכשלת האימות',
+  challengeSucceeded: 'האימות הושלם',
+  challengeFailed: 'האימות נכשל',
+  returning: 'חוזרים לאתר החנות…',
+  continue: 'המשך',
+  challengeNotFound: 'בקשת האימות לא נמצאה',
+  challengeUnavailable: 'האימות אינו זמין',
+  resource_missing: 'בקשת האימות הזו אינה קיימת.',
+  challenge_already_used: 'האימות הזה כבר הושלם. יש לחזור לאתר החנות כדי לראות את התוצאה.',
+  challenge_superseded: 'האימות הזה הוחלף בניסיון תשלום חדש יותר.',
+  session_expired: 'תוקף דף התשלום פג, ולכן כבר אי אפשר להשלים את האימות.',
+  parameter_invalid: 'יש לבחור "השלמת האימות" או "הכשלת האימות".',
+  serverErrorTitle: 'משהו השתבש',
+  serverErrorMessage: 'אירעה תקלה בשרת התשלומים ולא ניתן היה להשלים את השלב הזה. יש לנסות שוב בעוד רגע.',
+  unexpected: 'משהו השתבש. יש לנסות שוב.',
+};
+
+export default he;

@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Italian: «tu»; «virgolette basse»; the merchant is the «esercente». */
+const it: PageStrings = {
+  testBanner: 'Modalità di test: nessun addebito reale.',
+  hostedTitle: 'Pagamento a {business}',
+  hostedTotal: 'Da pagare: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Annulla e torna a {business}',
+  hostedNoScript: 'Questa pagina di pagamento richiede JavaScript.',
+  notFoundTitle: 'Pagamento non trovato',
+  notFoundMessage: 'Questo link di pagamento non è valido.',
+  paidTitle: 'Pagamento completato',
+  paidMessage: 'Il pagamento è stato completato. Puoi chiudere questa pagina e tornare al negozio.',
+  expiredTitle: 'Questa sessione di pagamento è scaduta',
+  expiredMessage: 'Questa sessione di pagamento è scaduta. Torna al negozio per ricominciare.',
+  returnToShop: 'Torna al negozio',
+  unavailableTitle: 'Pagina di pagamento non disponibile',
+  unavailableMessage: 'Il pacchetto checkout-elements non è stato compilato: esegui npm run build, poi ricarica questa pagina.',
+  challengeTitle: 'Conferma il pagamento',
+  challengeText: 'La tua banca ti chiede di confermare un pagamento di {amount}.',
+  challengeHint: 'Questa è una pagina di autenticazione di prova. Scegli un esito.',
+  challengeComplete: 'Completa l’autenticazione',
+  challengeFail: 'Fai fallire l’autenticazione',
+  challengeSucceeded: 'Autenticazione completata',
+  challengeFailed: 'Autenticazione non riuscita',
+  returning: 'Ti stiamo riportando al sito dell’esercente…',
+  continue: 'Continua',
+  challengeNotFound: 'Autenticazione non trovata',
+  challengeUnavailable: 'Autenticazione non disponibile',
+  resource_missing: 'Questa richiesta di autenticazione non esiste.',
+  challenge_already_used: 'Questa autenticazione è già stata completata. Torna al sito dell’esercente per vedere l’esito.',
+  challenge_superseded: 'Questa autenticazione è stata sostituita da un tentativo di pagamento più recente.',
+  session_expired: 'Questa sessione di pagamento è scaduta, quindi l’autenticazione non può più essere completata.',
+  parameter_invalid: 'Scegli «Completa l’autenticazione» o «Fai fallire l’autenticazione».',
+  serverErrorTitle: 'Si è verificato un errore',
+  serverErrorMessage: 'Il server di pagamento ha avuto un problema e non ha potuto completare questo passaggio. Riprova tra qualche istante.',
+  unexpected: 'Si è verificato un errore. Riprova.',
+};
+
+export default it;

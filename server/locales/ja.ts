@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Japanese: polite です・ます; 本人認証 for 3-D Secure, as Japanese issuers call it; full-width ：。「」. */
+const ja: PageStrings = {
+  testBanner: 'テストモード：実際のお金は動きません。',
+  hostedTitle: '{business}へのお支払い',
+  hostedTotal: 'お支払い金額：{amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'キャンセルして{business}に戻る',
+  hostedNoScript: 'このお支払いページのご利用にはJavaScriptが必要です。',
+  notFoundTitle: 'お支払いページが見つかりません',
+  notFoundMessage: 'このお支払いリンクは無効です。',
+  paidTitle: 'お支払い完了',
+  paidMessage: 'お支払いが完了しました。このページを閉じて、ショップにお戻りください。',
+  expiredTitle: 'このお支払いページの有効期限が切れました',
+  expiredMessage: 'このお支払いページの有効期限が切れました。ショップに戻って、もう一度やり直してください。',
+  returnToShop: 'ショップに戻る',
+  unavailableTitle: 'お支払いページを利用できません',
+  unavailableMessage: 'checkout-elementsのバンドルがビルドされていません。npm run buildを実行してから、このページを再読み込みしてください。',
+  challengeTitle: 'お支払いの本人認証',
+  challengeText: 'カード発行会社から、{amount}のお支払いの確認を求められています。',
+  challengeHint: 'これはテスト用の本人認証ページです。結果を選択してください。',
+  challengeComplete: '認証を完了する',
+  challengeFail: '認証を失敗させる',
+  challengeSucceeded: '本人認証が完了しました',
+  challengeFailed: '本人認証に失敗しました',
+  returning: 'ショップのページに戻っています…',
+  continue: '続ける',
+  challengeNotFound: '本人認証が見つかりません',
+  challengeUnavailable: '本人認証を利用できません',
+  resource_missing: 'この本人認証のリクエストは存在しません。',
+  challenge_already_used: 'この本人認証はすでに完了しています。ショップのページに戻って結果をご確認ください。',
+  challenge_superseded: 'この本人認証は、新しいお支払いの試行に置き換えられました。',
+  session_expired: 'お支払いページの有効期限が切れたため、本人認証を完了できません。',
+  parameter_invalid: '「認証を完了する」または「認証を失敗させる」を選択してください。',
+  serverErrorTitle: 'エラーが発生しました',
+  serverErrorMessage: '決済サーバーで問題が発生したため、この手順を完了できませんでした。しばらくしてからもう一度お試しください。',
+  unexpected: 'エラーが発生しました。もう一度お試しください。',
+};
+
+export default ja;

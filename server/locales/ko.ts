@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Korean: polite ~해 주세요; 카드사 본인 인증 for 3-D Secure; (으)로 after the shop's name, whose last sound is unknown. */
+const ko: PageStrings = {
+  testBanner: '테스트 모드: 실제 돈은 오가지 않습니다.',
+  hostedTitle: '{business} 결제',
+  hostedTotal: '결제 금액: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: '취소하고 {business}(으)로 돌아가기',
+  hostedNoScript: '이 결제 페이지를 이용하려면 JavaScript가 필요합니다.',
+  notFoundTitle: '결제 페이지를 찾을 수 없음',
+  notFoundMessage: '유효하지 않은 결제 링크입니다.',
+  paidTitle: '결제 완료',
+  paidMessage: '결제가 완료되었습니다. 이 페이지를 닫고 상점으로 돌아가셔도 됩니다.',
+  expiredTitle: '결제 가능 시간이 만료되었습니다',
+  expiredMessage: '결제 가능 시간이 만료되었습니다. 상점으로 돌아가 다시 시작해 주세요.',
+  returnToShop: '상점으로 돌아가기',
+  unavailableTitle: '결제 페이지를 사용할 수 없음',
+  unavailableMessage: 'checkout-elements 번들이 빌드되지 않았습니다. npm run build를 실행한 후 이 페이지를 새로고침해 주세요.',
+  challengeTitle: '결제 인증',
+  challengeText: '카드사에서 {amount} 결제에 대한 확인을 요청했습니다.',
+  challengeHint: '테스트용 인증 페이지입니다. 결과를 선택해 주세요.',
+  challengeComplete: '인증 완료',
+  challengeFail: '인증 실패 처리',
+  challengeSucceeded: '인증이 완료되었습니다',
+  challengeFailed: '인증에 실패했습니다',
+  returning: '상점으로 돌아가는 중…',
+  continue: '계속',
+  challengeNotFound: '인증 요청을 찾을 수 없음',
+  challengeUnavailable: '인증을 진행할 수 없음',
+  resource_missing: '존재하지 않는 인증 요청입니다.',
+  challenge_already_used: '이미 완료된 인증입니다. 상점으로 돌아가 결과를 확인해 주세요.',
+  challenge_superseded: '더 최근의 결제 시도로 인해 이 인증은 대체되었습니다.',
+  session_expired: '결제 가능 시간이 만료되어 더 이상 인증을 완료할 수 없습니다.',
+  parameter_invalid: '‘인증 완료’ 또는 ‘인증 실패 처리’를 선택해 주세요.',
+  serverErrorTitle: '문제가 발생했습니다',
+  serverErrorMessage: '결제 서버에 문제가 발생하여 이 단계를 완료하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+  unexpected: '문제가 발생했습니다. 다시 시도해 주세요.',
+};
+
+export default ko;

@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Dutch: „je”; ‘enkele aanhalingstekens’ for the button names. */
+const nl: PageStrings = {
+  testBanner: 'Testmodus: er wordt geen echt geld overgemaakt.',
+  hostedTitle: 'Betalen aan {business}',
+  hostedTotal: 'Te betalen: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Annuleren en terug naar {business}',
+  hostedNoScript: 'Voor deze betaalpagina is JavaScript nodig.',
+  notFoundTitle: 'Betaling niet gevonden',
+  notFoundMessage: 'Deze betaallink is ongeldig.',
+  paidTitle: 'Betaling voltooid',
+  paidMessage: 'Je betaling is voltooid. Je kunt deze pagina sluiten en teruggaan naar de webwinkel.',
+  expiredTitle: 'Deze betaalsessie is verlopen',
+  expiredMessage: 'Deze betaalsessie is verlopen. Ga terug naar de webwinkel om opnieuw te beginnen.',
+  returnToShop: 'Terug naar de webwinkel',
+  unavailableTitle: 'Betaalpagina niet beschikbaar',
+  unavailableMessage: 'Het pakket checkout-elements is niet gebouwd: voer npm run build uit en laad deze pagina daarna opnieuw.',
+  challengeTitle: 'Bevestig je betaling',
+  challengeText: 'Je bank vraagt je een betaling van {amount} te bevestigen.',
+  challengeHint: 'Dit is een testpagina voor verificatie. Kies een uitkomst.',
+  challengeComplete: 'Verificatie voltooien',
+  challengeFail: 'Verificatie laten mislukken',
+  challengeSucceeded: 'Verificatie voltooid',
+  challengeFailed: 'Verificatie mislukt',
+  returning: 'Je gaat terug naar de winkel…',
+  continue: 'Doorgaan',
+  challengeNotFound: 'Verificatie niet gevonden',
+  challengeUnavailable: 'Verificatie niet beschikbaar',
+  resource_missing: 'Dit verificatieverzoek bestaat niet.',
+  challenge_already_used: 'Deze verificatie is al voltooid. Ga terug naar de winkel om het resultaat te zien.',
+  challenge_superseded: 'Deze verificatie is vervangen door een nieuwere betaalpoging.',
+  session_expired: 'Deze betaalsessie is verlopen, dus de verificatie kan niet meer worden voltooid.',
+  parameter_invalid: 'Kies ‘Verificatie voltooien’ of ‘Verificatie laten mislukken’.',
+  serverErrorTitle: 'Er is iets misgegaan',
+  serverErrorMessage: 'De betaalserver had een probleem en kon deze stap niet afronden. Probeer het zo nog eens.',
+  unexpected: 'Er is iets misgegaan. Probeer het opnieuw.',
+};
+
+export default nl;

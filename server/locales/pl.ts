@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Polish: second person singular; „cudzysłów”; the shop's name after „sklepu”, so it needs no declension. */
+const pl: PageStrings = {
+  testBanner: 'Tryb testowy: żadne prawdziwe pieniądze nie są pobierane.',
+  hostedTitle: 'Płatność – {business}',
+  hostedTotal: 'Do zapłaty: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Anuluj i wróć do sklepu {business}',
+  hostedNoScript: 'Ta strona płatności wymaga JavaScriptu.',
+  notFoundTitle: 'Nie znaleziono płatności',
+  notFoundMessage: 'Ten link do płatności jest nieprawidłowy.',
+  paidTitle: 'Płatność zakończona',
+  paidMessage: 'Płatność została zrealizowana. Możesz zamknąć tę stronę i wrócić do sklepu.',
+  expiredTitle: 'Sesja płatności wygasła',
+  expiredMessage: 'Sesja płatności wygasła. Wróć do sklepu, aby zacząć od nowa.',
+  returnToShop: 'Wróć do sklepu',
+  unavailableTitle: 'Strona płatności niedostępna',
+  unavailableMessage: 'Pakiet checkout-elements nie został zbudowany: uruchom npm run build, a potem odśwież tę stronę.',
+  challengeTitle: 'Potwierdź płatność',
+  challengeText: 'Twój bank prosi o potwierdzenie płatności na kwotę {amount}.',
+  challengeHint: 'To testowa strona uwierzytelniania. Wybierz wynik.',
+  challengeComplete: 'Zakończ uwierzytelnianie',
+  challengeFail: 'Zakończ niepowodzeniem',
+  challengeSucceeded: 'Uwierzytelnianie zakończone',
+  challengeFailed: 'Uwierzytelnianie nie powiodło się',
+  returning: 'Trwa powrót do sklepu…',
+  continue: 'Dalej',
+  challengeNotFound: 'Nie znaleziono uwierzytelniania',
+  challengeUnavailable: 'Uwierzytelnianie niedostępne',
+  resource_missing: 'To żądanie uwierzytelnienia nie istnieje.',
+  challenge_already_used: 'To uwierzytelnianie zostało już zakończone. Wróć do sklepu, aby zobaczyć wynik.',
+  challenge_superseded: 'To uwierzytelnianie zostało zastąpione nowszą próbą płatności.',
+  session_expired: 'Sesja płatności wygasła, więc nie można już dokończyć uwierzytelniania.',
+  parameter_invalid: 'Wybierz „Zakończ uwierzytelnianie” lub „Zakończ niepowodzeniem”.',
+  serverErrorTitle: 'Coś poszło nie tak',
+  serverErrorMessage: 'Serwer płatności napotkał problem i nie mógł dokończyć tego kroku. Spróbuj ponownie za chwilę.',
+  unexpected: 'Coś poszło nie tak. Spróbuj ponownie.',
+};
+
+export default pl;

@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Portuguese (Brazil): “você”; “aspas”. */
+const ptBR: PageStrings = {
+  testBanner: 'Modo de teste: nenhum dinheiro real é movimentado.',
+  hostedTitle: 'Pagamento para {business}',
+  hostedTotal: 'Total a pagar: {amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: 'Cancelar e voltar para {business}',
+  hostedNoScript: 'Esta página de pagamento precisa de JavaScript.',
+  notFoundTitle: 'Pagamento não encontrado',
+  notFoundMessage: 'Este link de pagamento não é válido.',
+  paidTitle: 'Pagamento concluído',
+  paidMessage: 'Seu pagamento foi concluído. Você pode fechar esta página e voltar para a loja.',
+  expiredTitle: 'Esta sessão de pagamento expirou',
+  expiredMessage: 'Esta sessão de pagamento expirou. Volte para a loja para recomeçar.',
+  returnToShop: 'Voltar para a loja',
+  unavailableTitle: 'Página de pagamento indisponível',
+  unavailableMessage: 'O pacote checkout-elements não foi gerado: execute npm run build e recarregue esta página.',
+  challengeTitle: 'Confirme seu pagamento',
+  challengeText: 'Seu banco pede que você confirme um pagamento de {amount}.',
+  challengeHint: 'Esta é uma página de autenticação de teste. Escolha um resultado.',
+  challengeComplete: 'Concluir autenticação',
+  challengeFail: 'Fazer a autenticação falhar',
+  challengeSucceeded: 'Autenticação concluída',
+  challengeFailed: 'Falha na autenticação',
+  returning: 'Voltando para a loja…',
+  continue: 'Continuar',
+  challengeNotFound: 'Autenticação não encontrada',
+  challengeUnavailable: 'Autenticação indisponível',
+  resource_missing: 'Esta solicitação de autenticação não existe.',
+  challenge_already_used: 'Esta autenticação já foi concluída. Volte para a loja para ver o resultado.',
+  challenge_superseded: 'Esta autenticação foi substituída por uma tentativa de pagamento mais recente.',
+  session_expired: 'Esta sessão de pagamento expirou, então a autenticação não pode mais ser concluída.',
+  parameter_invalid: 'Escolha “Concluir autenticação” ou “Fazer a autenticação falhar”.',
+  serverErrorTitle: 'Algo deu errado',
+  serverErrorMessage: 'O servidor de pagamentos teve um problema e não conseguiu concluir esta etapa. Tente novamente em instantes.',
+  unexpected: 'Algo deu errado. Tente novamente.',
+};
+
+export default ptBR;

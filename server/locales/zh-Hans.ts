@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Chinese (Simplified): 支付, 发卡行; full-width punctuation, “quotes” and ……; a space around code words. */
+const zhHans: PageStrings = {
+  testBanner: '测试模式：不会产生真实扣款。',
+  hostedTitle: '向{business}支付',
+  hostedTotal: '应付金额：{amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: '取消并返回{business}',
+  hostedNoScript: '此支付页面需要启用 JavaScript。',
+  notFoundTitle: '找不到结账页面',
+  notFoundMessage: '此结账链接无效。',
+  paidTitle: '支付成功',
+  paidMessage: '您已完成支付，可以关闭此页面并返回商店。',
+  expiredTitle: '此结账已过期',
+  expiredMessage: '此结账已过期，请返回商店重新开始。',
+  returnToShop: '返回商店',
+  unavailableTitle: '支付页面不可用',
+  unavailableMessage: '尚未构建 checkout-elements 包：请运行 npm run build，然后重新加载此页面。',
+  challengeTitle: '支付验证',
+  challengeText: '您的发卡行请您确认一笔{amount}的支付。',
+  challengeHint: '这是一个测试验证页面，请选择一个结果。',
+  challengeComplete: '完成验证',
+  challengeFail: '模拟验证失败',
+  challengeSucceeded: '验证成功',
+  challengeFailed: '验证失败',
+  returning: '正在返回商家页面……',
+  continue: '继续',
+  challengeNotFound: '找不到验证请求',
+  challengeUnavailable: '验证不可用',
+  resource_missing: '此验证请求不存在。',
+  challenge_already_used: '此验证已完成，请返回商家页面查看结果。',
+  challenge_superseded: '此验证已被更新的支付尝试取代。',
+  session_expired: '此结账已过期，无法再完成验证。',
+  parameter_invalid: '请选择“完成验证”或“模拟验证失败”。',
+  serverErrorTitle: '出了点问题',
+  serverErrorMessage: '支付服务器出现问题，未能完成此步骤。请稍后重试。',
+  unexpected: '出了点问题，请重试。',
+};
+
+export default zhHans;

@@ -1,0 +1,41 @@
+import type { PageStrings } from './strings.js';
+
+/** Chinese (Traditional), as Taiwan writes: 付款, 發卡銀行, 「引號」; full-width punctuation and ……; a space around code words. */
+const zhHant: PageStrings = {
+  testBanner: '測試模式：不會產生實際扣款。',
+  hostedTitle: '付款給{business}',
+  hostedTotal: '應付金額：{amount}',
+  hostedQuantity: '× {n}',
+  hostedCancel: '取消並返回{business}',
+  hostedNoScript: '此付款頁面需要啟用 JavaScript。',
+  notFoundTitle: '找不到結帳頁面',
+  notFoundMessage: '此結帳連結無效。',
+  paidTitle: '付款完成',
+  paidMessage: '您已完成付款，可以關閉此頁面並返回商店。',
+  expiredTitle: '此結帳已逾時',
+  expiredMessage: '此結帳已逾時，請返回商店重新開始。',
+  returnToShop: '返回商店',
+  unavailableTitle: '付款頁面無法使用',
+  unavailableMessage: '尚未建置 checkout-elements 套件：請執行 npm run build，然後重新載入此頁面。',
+  challengeTitle: '付款驗證',
+  challengeText: '您的發卡銀行請您確認一筆{amount}的付款。',
+  challengeHint: '這是測試用的驗證頁面，請選擇一個結果。',
+  challengeComplete: '完成驗證',
+  challengeFail: '模擬驗證失敗',
+  challengeSucceeded: '驗證成功',
+  challengeFailed: '驗證失敗',
+  returning: '正在返回商店頁面……',
+  continue: '繼續',
+  challengeNotFound: '找不到驗證要求',
+  challengeUnavailable: '無法進行驗證',
+  resource_missing: '此驗證要求不存在。',
+  challenge_already_used: '此驗證已完成，請返回商店頁面查看結果。',
+  challenge_superseded: '此驗證已被較新的付款嘗試取代。',
+  session_expired: '此結帳已逾時，無法再完成驗證。',
+  parameter_invalid: '請選擇「完成驗證」或「模擬驗證失敗」。',
+  serverErrorTitle: '發生錯誤',
+  serverErrorMessage: '付款伺服器發生問題，無法完成此步驟。請稍後再試。',
+  unexpected: '發生錯誤，請再試一次。',
+};
+
+export default zhHant;
