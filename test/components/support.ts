@@ -73,7 +73,8 @@ export const message = (payment: Element) => payment.shadowRoot!.querySelector('
 
 /** Until the card frame (same origin) has its fields and has sized itself. */
 export function cardReady(payment: Element): Promise<void> {
-  return waitUntil(() => maybeInput(payment, 'number') && cardFrame(payment)!.style.height, 'the card frame did not come up', { timeout: 8000 });
+  // The frame's fields exist before they show: it holds them hidden until it has its words.
+  return waitUntil(() => maybeInput(payment, 'number')?.getClientRects().length && cardFrame(payment)!.style.height, 'the card frame did not come up', { timeout: 8000 });
 }
 
 /**
@@ -113,7 +114,7 @@ export async function typeInto(payment: Element, id: CardField, text: string, { 
   if (replace) field.select();
   // Keys go to the frame that has the system's focus; WebKit hands it to a subframe a moment
   // after focus() returns, and a key sent before then is lost.
-  await waitUntil(() => field.ownerDocument.hasFocus(), 'the field never got the keyboard', { timeout: 2000 });
+  await waitUntil(() => field.ownerDocument.hasFocus(), 'the field never got the keyboard', { timeout: 5000 });
   // Even then WebKitGTK now and then drops the first key after the focus moved into a frame:
   // send it again if the field did not take it, so that a test fails for the form, not for this.
   const [first = '', ...rest] = text;
