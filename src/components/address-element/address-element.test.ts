@@ -71,7 +71,11 @@ async function fillGb(address: AddressElement): Promise<void> {
   await typeIn(address, 'phone', '020 7925 0918');
 }
 
-describe('<address-element>', () => {
+describe('<address-element>', function () {
+  // Real typing, one key per WebDriver command, against a real server: an address and a card
+  // take WebKit more than mocha's 10 s when the machine is busy.
+  this.timeout(30_000);
+
   it('offers only the allowed countries; a GB address has its own fields, order and names, each with its autofill token', async () => {
     const { address } = await mountAddress();
     const options = [...q<HTMLSelectElement>(address, '#shipping-country').options].map((o) => o.value);
