@@ -427,7 +427,7 @@ export class PaymentElement extends LitElement {
     const busy = checkout.status === 'paying' || checkout.status === 'authenticating';
     const error = checkout.paymentError;
     return html`<div part="form" @keydown=${this._onKeydown}>
-        ${this._saved.renderChoices(busy, t, locale)} ${this._saved.renderCard(this._card.render(checkout.apiBase, checkout.publishableKey, t.cardFrameTitle))} ${this._saved.renderSave(busy, t)}
+        ${this._saved.renderChoices(busy, t)} ${this._saved.renderCard(this._card.render(checkout.apiBase, checkout.publishableKey, t.cardFrameTitle))} ${this._saved.renderSave(busy, t)}
         ${this._needsEmail ? this._emailField(t) : nothing}
         <div part="message" role="status">${error ? html`<p part="error" class="error">${errorContent(t, errorText(t, error))}</p>` : nothing}</div>
         ${this.hideButton || !session

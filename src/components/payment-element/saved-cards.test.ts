@@ -162,6 +162,8 @@ describe('<payment-element> with saved cards', function () {
     await typeInto(payment, 'number', VISA);
 
     radios(payment)[2]!.focus();
+    // WebKit takes the keyboard back from the card frame a moment after focus() returns.
+    await waitUntil(() => !cardDoc(payment)!.hasFocus(), 'the card frame kept the keyboard', { timeout: 5000 });
     await press(payment, 'ArrowUp');
     expect(checked(payment)).to.equal(radios(payment)[1]);
     // Enter on a radio button picks nothing and pays nothing.
@@ -169,6 +171,13 @@ describe('<payment-element> with saved cards', function () {
     expect(el.snapshot.status).to.equal('ready');
     expect(JSON.stringify(changes)).to.not.match(/4242 ?4242|424242/);
     for (const change of changes) expect(Object.keys(change).sort()).to.deep.equal(['brand', 'complete', 'elementType', 'empty', 'errors', 'savePaymentMethod', 'savedPaymentMethod']);
+  });
+
+  it('prints the expiry as the card does, MM/YY, in a language whose dates put the year first', async () => {
+    const { customer } = await customerWith({ number: VISA, exp_month: 6, exp_year: 2036 });
+    const { payment } = await mountFor(customer, { localeAttribute: 'ja' });
+    await waitUntil(() => radios(payment).length && labelOf(radios(payment)[0]!).includes('有効期限'), 'the Japanese words never came', { timeout: 5000 });
+    expect(labelOf(radios(payment)[0]!)).to.match(/有効期限 06\/36$/);
   });
 
   it('shows an expired card as expired, in words, and never lets it be chosen', async () => {

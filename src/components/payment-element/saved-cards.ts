@@ -170,12 +170,11 @@ export class SavedCardsController implements ReactiveController {
     this._changed();
   };
 
-  /** The radio group, when the customer has saved cards; `t` the checkout's words, `locale` the shopper's (the expiry dates). */
-  renderChoices(busy: boolean, t: Strings, locale: string) {
+  /** The radio group, when the customer has saved cards; `t` the checkout's words. */
+  renderChoices(busy: boolean, t: Strings) {
     const saved = this._session()?.saved_payment_methods ?? [];
     if (!saved.length) return nothing;
     const chosen = this.chosen?.id ?? '';
-    const date = new Intl.DateTimeFormat(locale, { month: '2-digit', year: '2-digit' });
     const choice = (id: string, disabled: boolean, label: unknown) =>
       html`<label part=${id ? 'saved-card' : 'new-card'} class="choice"
         ><input type="radio" name="payment-method" .checked=${id === chosen} ?disabled=${busy || disabled} @change=${() => this._pick(id)} />${label}</label
@@ -184,7 +183,9 @@ export class SavedCardsController implements ReactiveController {
       <legend>${t['saved.legend']}</legend>
       ${saved.map((pm) => {
         const old = expired(pm);
-        const when = date.format(new Date(pm.card.exp_year, pm.card.exp_month - 1));
+        // MM/YY in every language, as the card prints it and the card field takes it (a locale's
+        // own short date would put the year first in ja, ko and zh).
+        const when = `${two(pm.card.exp_month)}/${two(pm.card.exp_year % 100)}`;
         return choice(
           pm.id,
           old,
@@ -220,3 +221,5 @@ export class SavedCardsController implements ReactiveController {
     </div>`;
   }
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
